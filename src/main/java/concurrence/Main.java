@@ -1,0 +1,2 @@
+package concurrence;
+public final class Main { public static void main(String[] a) throws Exception { var r = new concurrence.engine.jvm.JvmRunner().run(concurrence.engine.ExperimentSpec.notebook(concurrence.engine.StrategyKind.valueOf(a[0]), concurrence.engine.TaskKind.valueOf(a[1])).withRuntime(concurrence.engine.RuntimeKind.valueOf(a[2])), e -> {}, new concurrence.engine.Cancellation()); System.out.println(r.wallNanos()/1e9 + " " + r.cpu() + " ideal " + r.idealNanos()/1e9 + " handoffs " + r.handoffs().size() + " mem " + r.memory()); } }

@@ -1,0 +1,89 @@
+package concurrence.engine.jvm;
+
+import concurrence.engine.SystemClock;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * A worker of the process pool: a child JVM that runs the tasks its parent sends on its standard
+ * input, one at a time, and reports on its standard output.
+ *
+ * <pre>
+ * parent -> child   io TASK NANOS  |  cpu TASK ITERATIONS CHUNK
+ * child -> parent   ready PID  |  start TASK  |  progress TASK MILLIONTHS  |  end TASK  |  rss PEAK_BYTES
+ * </pre>
+ *
+ * <p><b>Why it never outlives its parent.</b> A daemon thread reads the commands. When the
+ * standard input ends, which happens when the parent closes it at the end of a run and also when
+ * the parent dies in any way (kill -9 included, since the kernel closes its end of the pipe),
+ * that thread reports the peak memory and exits the JVM at once, whatever the task in progress.
+ * A write to a closed standard output ends it too.
+ */
+public final class ChildMain {
+    private static final long PROGRESS_EVERY_NANOS = 20_000_000L;
+
+    private ChildMain() {}
+
+    public static void main(String[] args) throws Exception {
+        var out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.US_ASCII), 1 << 12);
+        var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
+        var commands = new java.util.concurrent.LinkedBlockingQueue<String>();
+        Thread reader = new Thread(() -> {
+            try {
+                for (String line; (line = in.readLine()) != null; ) commands.add(line);
+            } catch (IOException e) {
+                // the parent is gone
+            }
+            send(out, "rss " + SystemClock.peakResidentBytes());
+            Runtime.getRuntime().halt(0);
+        }, "stdin");
+        reader.setDaemon(true);
+        reader.start();
+        send(out, "ready " + ProcessHandle.current().pid());
+        while (true) {
+            String[] cmd = commands.take().split(" ");
+            int task = Integer.parseInt(cmd[1]);
+            send(out, "start " + task);
+            switch (cmd[0]) {
+                case "io" -> Thread.sleep(Duration.ofNanos(Long.parseLong(cmd[2])));
+                case "cpu" -> compute(out, task, Long.parseLong(cmd[2]), Long.parseLong(cmd[3]));
+                default -> throw new IllegalArgumentException("unknown command: " + String.join(" ", cmd));
+            }
+            send(out, "end " + task);
+        }
+    }
+
+    private static void compute(BufferedWriter out, int task, long total, long chunk) {
+        long acc = 0;
+        long lastReport = System.nanoTime();
+        for (long done = 0; done < total; ) {
+            long end = Math.min(total, done + chunk);
+            acc = CpuKernel.compute(done, end, acc);
+            done = end;
+            long now = System.nanoTime();
+            if (now - lastReport >= PROGRESS_EVERY_NANOS) {
+                lastReport = now;
+                send(out, "progress " + task + " " + (done * 1_000_000 / total));
+            }
+        }
+        CpuKernel.sink = acc;
+    }
+
+    private static void send(BufferedWriter out, String line) {
+        synchronized (out) {
+            try {
+                out.write(line);
+                out.write('\n');
+                out.flush();
+            } catch (IOException e) {
+                Runtime.getRuntime().halt(0);   // nobody listens any more
+            }
+        }
+    }
+}
