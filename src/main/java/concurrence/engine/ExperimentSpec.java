@@ -19,7 +19,7 @@ public record ExperimentSpec(StrategyKind strategy, TaskKind task, int tasks, in
                              RuntimeKind runtime, double scale, Duration switchInterval, int repeat) {
 
     public static final int MAX_TASKS = 100_000;
-    public static final int MAX_WORKERS = 1024;
+    public static final int MAX_WORKERS = 10_000;
     /** Child processes are far heavier than threads: a pool larger than this is refused. */
     public static final int MAX_PROCESS_WORKERS = 64;
     public static final double MIN_SCALE = 0.001;
