@@ -1,2 +1,19 @@
 package concurrence;
-public final class Main { public static void main(String[] a) throws Exception { var r = new concurrence.engine.jvm.JvmRunner().run(concurrence.engine.ExperimentSpec.notebook(concurrence.engine.StrategyKind.valueOf(a[0]), concurrence.engine.TaskKind.valueOf(a[1])).withRuntime(concurrence.engine.RuntimeKind.valueOf(a[2])), e -> {}, new concurrence.engine.Cancellation()); System.out.println(r.wallNanos()/1e9 + " " + r.cpu() + " ideal " + r.idealNanos()/1e9 + " handoffs " + r.handoffs().size() + " mem " + r.memory()); } }
+
+import concurrence.cli.Cli;
+
+/**
+ * {@code concurrence}: a workshop on concurrent programming in Python, in the terminal.
+ *
+ * <pre>{@code
+ * concurrence                                   the course, in French, on the first page
+ * concurrence run --strategy sequential,threads --task io
+ * }</pre>
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(new Cli(System.out, System.err, System.getenv()).run(args));
+    }
+}

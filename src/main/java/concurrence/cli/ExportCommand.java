@@ -1,0 +1,21 @@
+package concurrence.cli;
+
+import concurrence.i18n.Messages;
+
+import java.io.PrintStream;
+
+/** Not written yet: says so. */
+final class ExportCommand {
+    private final PrintStream err;
+    private final Messages m;
+
+    ExportCommand(PrintStream out, PrintStream err, Messages m) {
+        this.err = err;
+        this.m = m;
+    }
+
+    int run(String[] args) {
+        err.println(m.get("cli.not.yet"));
+        return Cli.FAILED;
+    }
+}
