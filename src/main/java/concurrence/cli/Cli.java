@@ -37,7 +37,7 @@ public final class Cli {
         String[] rest = command.isEmpty() ? args : Arrays.copyOfRange(args, 1, args.length);
         try {
             return switch (command) {
-                case "run" -> new RunCommand(out, err, m).run(rest);
+                case "run" -> new RunCommand(out, err, m, env).run(rest);
                 case "check" -> new CheckCommand(out, err, m).run(rest);
                 case "lessons" -> new LessonsCommand(out, err, m).run(rest);
                 case "shell" -> new ShellCommand(out, err, m, env).run(rest);

@@ -9,6 +9,10 @@ import concurrence.engine.StrategyKind;
 import concurrence.engine.TaskKind;
 import concurrence.engine.Runners;
 import concurrence.i18n.Messages;
+import concurrence.journal.Entry;
+import concurrence.journal.LoadProbe;
+import concurrence.journal.MachineFacts;
+import concurrence.journal.Session;
 import concurrence.report.ReportFormat;
 import concurrence.report.ResultTable;
 import org.apache.commons.cli.CommandLine;
@@ -18,6 +22,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,11 +37,13 @@ final class RunCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final Messages m;
+    private final Map<String, String> env;
 
-    RunCommand(PrintStream out, PrintStream err, Messages m) {
+    RunCommand(PrintStream out, PrintStream err, Messages m, Map<String, String> env) {
         this.out = out;
         this.err = err;
         this.m = m;
+        this.env = env;
     }
 
     Options options() {
@@ -75,6 +82,8 @@ final class RunCommand {
         Thread hook = new Thread(cancel::cancel, "cancel-run");
         Runtime.getRuntime().addShutdownHook(hook);
         List<Measurement> results = new ArrayList<>();
+        Session session = Session.open(env, m, "run", MachineFacts.detect(), err::println);
+        String batch = Entry.newBatch();
         try {
             for (ExperimentSpec spec : request.specs()) {
                 err.println(m.get("run.running", spec.strategy().id(), spec.task().id(), spec.runtime().id()));
@@ -83,7 +92,10 @@ final class RunCommand {
                     err.println(m.get("run.runtime.unavailable", spec.runtime().id()));
                     return Cli.FAILED;
                 }
-                results.add(runner.get().measure(spec, e -> {}, cancel));
+                LoadProbe probe = LoadProbe.start();
+                Measurement measured = runner.get().measure(spec, e -> {}, cancel);
+                results.add(measured);
+                session.record(batch, Optional.empty(), measured, probe.stop(), Optional.empty());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
