@@ -41,7 +41,7 @@ public final class Cli {
                 case "check" -> new CheckCommand(out, err, m).run(rest);
                 case "lessons" -> new LessonsCommand(out, err, m).run(rest);
                 case "shell" -> new ShellCommand(out, err, m, env).run(rest);
-                case "export" -> new ExportCommand(out, err, m).run(rest);
+                case "export" -> new ExportCommand(out, err, m, env).run(rest);
                 case "" -> new AppCommand(out, err, m, env).run(rest);
                 default -> {
                     err.println(m.get("cli.unknown.command", command));

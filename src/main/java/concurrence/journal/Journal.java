@@ -86,13 +86,20 @@ public final class Journal {
 
     /**
      * {@code $XDG_STATE_HOME/concurrence} when that variable holds an absolute path (as the XDG
-     * specification asks), else {@code ~/.local/state/concurrence}.
+     * specification asks), else {@code $HOME/.local/state/concurrence}; empty when the
+     * environment has neither (then there is no journal, rather than one in a guessed place).
      */
-    public static Path defaultDir(Map<String, String> env) {
+    public static Optional<Path> defaultDir(Map<String, String> env) {
         String state = env.get("XDG_STATE_HOME");
-        if (state != null && !state.isBlank() && Path.of(state).isAbsolute()) return Path.of(state, "concurrence");
-        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
-        return Path.of(home, ".local", "state", "concurrence");
+        if (state != null && !state.isBlank() && Path.of(state).isAbsolute()) return Optional.of(Path.of(state, "concurrence"));
+        String home = env.get("HOME");
+        if (home == null || home.isBlank()) return Optional.empty();
+        return Optional.of(Path.of(home, ".local", "state", "concurrence"));
+    }
+
+    /** The journal in its default place for {@code env}, or none if the environment names no home. */
+    public static Journal openDefault(Map<String, String> env, Messages m) {
+        return defaultDir(env).map(dir -> open(dir, m)).orElseGet(() -> off(Path.of(""), m, m.get("journal.no.home")));
     }
 
     /**

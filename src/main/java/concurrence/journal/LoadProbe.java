@@ -29,7 +29,7 @@ public final class LoadProbe {
     /** Kernel clock ticks per second ({@code USER_HZ}): 100 on every Linux we know of. */
     private static final double TICKS_PER_SECOND = 100;
     /** Below this many ticks per core the counters are too coarse to say anything. */
-    private static final long MIN_TICKS_PER_CORE = 20;
+    private static final long MIN_TICKS_PER_CORE = 10;
 
     private final Path proc;
     private final double loadStart;

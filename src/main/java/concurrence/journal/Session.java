@@ -46,7 +46,7 @@ public final class Session {
 
     /** The journal in its default place for {@code env}; says at once if there can be none. */
     public static Session open(Map<String, String> env, Messages m, String source, MachineFacts facts, Consumer<String> warn) {
-        Journal journal = Journal.open(Journal.defaultDir(env), m);
+        Journal journal = Journal.openDefault(env, m);
         journal.problem().ifPresent(warn);
         return new Session(journal, facts, source, warn, Clock.systemUTC());
     }

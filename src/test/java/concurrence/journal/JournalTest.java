@@ -225,9 +225,12 @@ class JournalTest {
     @Test
     @DisplayName("se place dans $XDG_STATE_HOME/concurrence, sinon ~/.local/state/concurrence")
     void defaultDirFollowsXdg() {
-        assertEquals(Path.of("/x/state/concurrence"), Journal.defaultDir(Map.of("XDG_STATE_HOME", "/x/state", "HOME", "/home/a")));
-        assertEquals(Path.of("/home/a/.local/state/concurrence"), Journal.defaultDir(Map.of("HOME", "/home/a")));
-        assertEquals(Path.of("/home/a/.local/state/concurrence"), Journal.defaultDir(Map.of("XDG_STATE_HOME", "relative", "HOME", "/home/a")));
+        assertEquals(Optional.of(Path.of("/x/state/concurrence")), Journal.defaultDir(Map.of("XDG_STATE_HOME", "/x/state", "HOME", "/home/a")));
+        assertEquals(Optional.of(Path.of("/home/a/.local/state/concurrence")), Journal.defaultDir(Map.of("HOME", "/home/a")));
+        assertEquals(Optional.of(Path.of("/home/a/.local/state/concurrence")),
+                Journal.defaultDir(Map.of("XDG_STATE_HOME", "relative", "HOME", "/home/a")));
+        assertEquals(Optional.empty(), Journal.defaultDir(Map.of()));
+        assertFalse(Journal.openDefault(Map.of(), fr).available());
     }
 
     static List<String> javaCommand(String mainClass, String... args) {

@@ -40,7 +40,7 @@ class LoadProbeTest {
         // 2 s passed on 2 cores (400 ticks); 300 busy ticks, 200 of them ours: others kept half a core busy.
         assertEquals(0.5, LoadProbe.others(start, new long[] {1300, 10_400, 2}, 200), 1e-9);
         assertEquals(0, LoadProbe.others(start, new long[] {1100, 10_400, 2}, 150), 1e-9, "never below zero");
-        assertEquals(-1, LoadProbe.others(start, new long[] {1001, 10_010, 2}, 0), "too short to tell");
+        assertEquals(-1, LoadProbe.others(start, new long[] {1001, 10_015, 2}, 0), "too short to tell");
     }
 
     @Test
