@@ -10,10 +10,14 @@ import concurrence.engine.TaskKind;
 import concurrence.engine.Runners;
 import concurrence.i18n.Messages;
 import concurrence.journal.Entry;
+import concurrence.journal.Load;
 import concurrence.journal.LoadProbe;
 import concurrence.journal.MachineFacts;
 import concurrence.journal.Session;
 import concurrence.report.ReportFormat;
+import concurrence.turn.Turn;
+import concurrence.turn.TurnMessages;
+import concurrence.turn.Turns;
 import concurrence.report.ResultTable;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -84,7 +88,9 @@ final class RunCommand {
         List<Measurement> results = new ArrayList<>();
         Session session = Session.open(env, m, "run", MachineFacts.detect(), err::println);
         String batch = Entry.newBatch();
-        try {
+        Turns turns = Turns.shared(env);
+        try (Turn turn = turns.acquire(request.specs().get(0).task(), TurnMessages.printing(err::println, m, turns.maxWait()), cancel)) {
+            if (turn.outcome() == Turn.Outcome.CANCELLED) return Cli.FAILED;
             for (ExperimentSpec spec : request.specs()) {
                 err.println(m.get("run.running", spec.strategy().id(), spec.task().id(), spec.runtime().id()));
                 var runner = Runners.forRuntime(spec.runtime());
@@ -94,8 +100,10 @@ final class RunCommand {
                 }
                 LoadProbe probe = LoadProbe.start();
                 Measurement measured = runner.get().measure(spec, e -> {}, cancel);
+                Load load = probe.stop();
+                measured = load.onto(measured);
                 results.add(measured);
-                session.record(batch, Optional.empty(), measured, probe.stop(), Optional.empty());
+                session.record(batch, Optional.empty(), measured, load, Optional.empty());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -53,4 +53,17 @@ class LoadProbeTest {
         assertTrue(new Load(3, 3, -1).busy(2), "falls back on the load average");
         assertFalse(new Load(3, 3, 0.1).busy(2), "others' share says quiet: the load average counted us");
     }
+
+    @Test
+    @DisplayName("donne à chaque exécution la charge des autres pendant la mesure, que les tableaux jugent")
+    void putsTheLoadOntoTheRuns() {
+        var m = Samples.measurement(concurrence.engine.StrategyKind.THREADS, concurrence.engine.TaskKind.CPU,
+                concurrence.engine.RuntimeKind.JVM, 2.5, 2.6);
+        var quiet = new Load(1.8, 2.0, 0.05).onto(m);
+        assertEquals(0.05, quiet.last().loadAverage(), 1e-9);
+        assertEquals(0.05, quiet.runs().get(0).loadAverage(), 1e-9);
+        assertEquals(m.meanNanos(), quiet.meanNanos(), 1e-9);
+        assertFalse(concurrence.engine.Machine.busy(quiet.last().loadAverage(), 2), "the load average counted the previous turn");
+        assertEquals(1.8, new Load(1.8, 2.0, -1).onto(m).last().loadAverage(), 1e-9, "unknown: the load average at the start");
+    }
 }
