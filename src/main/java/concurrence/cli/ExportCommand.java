@@ -11,10 +11,7 @@ import org.apache.commons.cli.Options;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
@@ -75,30 +72,26 @@ final class ExportCommand {
             err.println(journal.problem().get());
             return Cli.FAILED;
         }
-        Journal.Contents contents = journal.read();
-        contents.warnings().forEach(err::println);
-        if (contents.runs().isEmpty()) err.println(m.get("export.empty", journal.file()));
-        String text = Export.render(contents.runs(), format, m, NotebookFigures.of(CourseLoader.load(lessons, m.language())));
+        NotebookFigures figures = NotebookFigures.of(CourseLoader.load(lessons, m.language()));
         if (output.equals("-")) {
-            out.print(text);
+            Journal.Contents contents = journal.read();
+            contents.warnings().forEach(err::println);
+            if (contents.runs().isEmpty()) err.println(m.get("export.empty", journal.file()));
+            out.print(Export.render(contents.runs(), format, m, figures));
             out.flush();
             return Cli.OK;
         }
         Path target = Path.of(output);
+        Export.Written written;
         try {
-            Path parent = target.toAbsolutePath().getParent();
-            Path tmp = Files.createTempFile(parent, ".concurrence-export-", ".tmp");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            written = Export.toFile(journal, target, format, m, figures);
         } catch (IOException | RuntimeException e) {
             err.println(m.get("export.write.failed", target, e.getMessage() != null ? e.getMessage() : e.toString()));
             return Cli.FAILED;
         }
-        err.println(m.get("export.written", contents.runs().size(), target));
+        written.warnings().forEach(err::println);
+        if (written.runs() == 0) err.println(m.get("export.empty", journal.file()));
+        err.println(m.get("export.written", written.runs(), target));
         return Cli.OK;
     }
 }

@@ -117,6 +117,25 @@ public final class Export {
         return new Written(file.toAbsolutePath(), c.runs().size(), c.warnings());
     }
 
+    /**
+     * Exports the whole journal into {@code file}, replacing it whole or not at all (written
+     * aside, then moved into place).
+     */
+    public static Written toFile(Journal journal, Path file, ExportFormat format, Messages m, NotebookFigures figures)
+            throws IOException {
+        Journal.Contents c = journal.read();
+        String text = render(c.runs(), format, m, figures);
+        Path parent = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(parent, ".concurrence-export-", ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return new Written(file, c.runs().size(), c.warnings());
+    }
+
     // ---- CSV: one line per run, RFC 4180 quoting where a field needs it
 
     private static String csv(List<Line> lines) {
