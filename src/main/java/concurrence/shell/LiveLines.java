@@ -38,26 +38,27 @@ public final class LiveLines {
         int shown = Math.min(s.workers().size(), rows - 1 - (more ? 1 : 0));
         int nameWidth = 0;
         for (int i = 0; i < shown; i++) nameWidth = Math.max(nameWidth, Math.min(16, s.workers().get(i).name().length()));
-        for (int i = 0; i < Math.max(0, shown); i++) out.add(cut(worker(s.workers().get(i), nameWidth, w, unicode, m), w));
+        boolean cancelled = s.result().map(r -> r.cancelled()).orElse(false);
+        for (int i = 0; i < Math.max(0, shown); i++) out.add(cut(worker(s.workers().get(i), nameWidth, w, unicode, cancelled, m), w));
         int hidden = s.workerCount() - Math.max(0, shown);
         if (hidden > 0 && out.size() < rows) out.add(cut("  " + m.get("shell.live.more", hidden), w));
         return out;
     }
 
-    private static String worker(Board.WorkerRow row, int nameWidth, int width, boolean unicode, Messages m) {
+    private static String worker(Board.WorkerRow row, int nameWidth, int width, boolean unicode, boolean cancelled, Messages m) {
         String name = row.name().length() > nameWidth ? row.name().substring(0, nameWidth) : row.name();
         String label = switch (row.state()) {
             case WAITING -> m.get("shell.live.waiting");
             case RUNNING -> String.format("%3d %%  %s", Math.round(100 * row.fraction()), m.get("shell.live.task", row.task()));
             case IDLE -> m.get("shell.live.idle", row.tasksDone());
-            case DONE -> m.get("shell.live.done", row.tasksDone());
+            case DONE -> m.get(cancelled ? "shell.live.stopped" : "shell.live.done", row.tasksDone());
         };
         String head = "  " + name + " ".repeat(nameWidth - name.length()) + "  ";
         int barWidth = Math.min(30, width - head.length() - label.length() - 2);
         if (barWidth < 4) return head + label;
         double fraction = switch (row.state()) {
             case RUNNING -> row.fraction();
-            case DONE -> 1;
+            case DONE -> cancelled ? 0 : 1;
             case WAITING, IDLE -> 0;
         };
         return head + bar(fraction, barWidth, unicode) + "  " + label;

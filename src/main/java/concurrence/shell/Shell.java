@@ -221,8 +221,10 @@ public final class Shell {
                     return;
                 }
                 List<ExperimentSpec> specs = d.specs(runtime.get());
-                if (r.scale().isPresent()) specs = specs.stream().map(s -> s.withScale(r.scale().getAsDouble())).toList();
-                batch(specs, Optional.of(ref(page)), d::reference);
+                // The notebook's figures are for the page's own scale: beside a shorter run they would mislead.
+                boolean rescaled = r.scale().isPresent() && r.scale().getAsDouble() != d.scale();
+                if (rescaled) specs = specs.stream().map(s -> s.withScale(r.scale().getAsDouble())).toList();
+                batch(specs, Optional.of(ref(page)), rescaled ? s -> Optional.empty() : d::reference);
             }
         }
     }

@@ -62,4 +62,16 @@ class LiveLinesTest {
             for (String l : LiveLines.render(snapshot(3), 5, width, true, fr)) assertTrue(l.length() < width, width + ": " + l);
         assertEquals(List.of(), LiveLines.render(Board.Snapshot.EMPTY, 10, 80, true, fr));
     }
+
+    @Test
+    @DisplayName("une expérience annulée : les workers disent « arrêté », pas « fini »")
+    void cancelledSaysStopped() {
+        var s = snapshot(2);
+        var result = new concurrence.engine.RunResult(s.spec().get(), 1, concurrence.engine.CpuTimes.ZERO, List.of(), List.of(),
+                concurrence.engine.Memory.UNKNOWN, 1, 1, 2, List.of(), true, -1);
+        var done = new Board.Snapshot(s.spec(), s.elapsedNanos(), List.of(new Board.WorkerRow(0, "w0", 0, Board.State.DONE, -1, 0, 0, 2)),
+                1, 2, 5, -1, List.of(), List.of(), Optional.of(result));
+        String line = LiveLines.render(done, 10, 80, true, fr).get(1);
+        assertTrue(line.endsWith("arrêté (2 faites)") && line.contains("░░░"), line);
+    }
 }

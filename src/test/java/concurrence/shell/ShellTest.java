@@ -44,6 +44,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -97,8 +98,9 @@ class ShellTest {
         assertTrue(out.contains("Threads et tâches IO-bound : cinq attentes"), "the contents: " + out);
         assertTrue(out.contains("Page 4 : Threads et tâches IO-bound"), out);
         assertTrue(out.contains("concurrence (page 4)> "), "the prompt names the page");
-        assertTrue(out.lines().anyMatch(l -> l.matches("jvm\\+gil +threads +1 s +.*")), "the page's run, the notebook's 1 s beside it: " + out);
-        assertTrue(out.lines().anyMatch(l -> l.matches("jvm\\+gil +sequential +5 s +.*")), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("jvm\\+gil +threads +— +.*")),
+                "the page's run, rescaled: the notebook's figure (for its own scale) is not set beside it: " + out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("jvm\\+gil +sequential +— +.*")), out);
         assertTrue(out.contains("Tâches io : 5 tâches, 5 workers, échelle 0,01"), out);
         assertTrue(out.contains("Tâches io : 3 tâches, 3 workers, échelle 0,01"), out);
         assertTrue(out.contains("commande inconnue « frobnicate »"), out);
@@ -109,12 +111,41 @@ class ShellTest {
         List<Entry.Run> runs = journal.runs();
         assertEquals(3, runs.size());
         assertEquals(Optional.of(new PageRef(4, "threads-io")), runs.get(0).page());
-        assertTrue(runs.get(0).notebook().isPresent(), "the notebook's figure is kept with the run");
+        assertTrue(runs.get(0).notebook().isEmpty(), "no figure for a rescaled run");
         assertEquals(Optional.empty(), runs.get(2).page());
         assertEquals(runs.get(0).batch(), runs.get(1).batch());
         Progress p = Progress.of(journal.entries());
         assertEquals(Optional.of(new PageRef(4, "threads-io")), p.lastPage());
         assertEquals(2, p.resultsPerPage().get(4).size());
+    }
+
+    @Test
+    @Timeout(60)
+    @DisplayName("l'expérience d'une page, à son échelle : le chiffre du carnet à côté, et gardé avec la mesure")
+    void thePagesExperimentWithTheNotebook() throws IOException {
+        var ref = new concurrence.lesson.Reference(java.util.OptionalLong.of(1_000_000_000L), java.util.OptionalLong.empty(),
+                java.util.OptionalLong.empty(), java.util.OptionalLong.empty(), java.util.OptionalLong.empty(),
+                java.util.OptionalLong.empty(), java.util.OptionalInt.empty());
+        var decl = new concurrence.lesson.ExperimentDecl(9, concurrence.lesson.ExperimentDecl.Kind.RUN, concurrence.engine.TaskKind.IO,
+                List.of(concurrence.engine.StrategyKind.THREADS), 3, 3, List.of(RuntimeKind.PYTHON, RuntimeKind.JVM), 1, 0.01,
+                ExperimentSpec.DEFAULT_SWITCH_INTERVAL, java.util.Set.of(), Map.of(concurrence.engine.StrategyKind.THREADS, ref));
+        var lesson = new concurrence.lesson.Lesson(1, "essai", "fr", Path.of("01-essai.md"), "Essai", "une page d'essai", "",
+                List.of(new concurrence.lesson.Block.Experiment(decl)));
+        Course course = new Course("fr", List.of(lesson), List.of());
+        var screen = new ByteArrayOutputStream();
+        Session session = session(new ArrayList<>());
+        try (Terminal t = new DumbTerminal("t", Terminal.TYPE_DUMB, new ByteArrayInputStream("page 1\nlancer\n".getBytes(StandardCharsets.UTF_8)),
+                screen, StandardCharsets.UTF_8)) {
+            LineReader reader = LineReaderBuilder.builder().terminal(t).build();
+            new Shell(new TerminalConsole(t, reader, false), fr, course, session, new Turns(tmp.resolve("turns"), Duration.ofSeconds(5)),
+                    rt -> rt.isJvm() ? Runners.forRuntime(rt) : Optional.empty()).run();   // as if no Python were installed
+        }
+        String out = screen.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("environnements, par ordre de préférence : python, jvm"), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("jvm +threads +1 s +.*")), "python is missing here: jvm runs, beside the notebook's 1 s: " + out);
+        Entry.Run run = session.journal().read().runs().get(0);
+        assertEquals(1_000_000_000L, run.notebook().orElseThrow().wallNanos().getAsLong());
+        assertEquals(Optional.of(new PageRef(1, "essai")), run.page());
     }
 
     @Test
