@@ -95,12 +95,9 @@ final class LessonsCommand {
         if (course.problems().isEmpty()) return Cli.OK;
         err.println();
         course.problems().forEach(err::println);
-        err.println(m.get("lessons.list.left.out", leftOut(course)));
+        err.println(m.get("lessons.list.problems", course.problems().size()));
         return Cli.FAILED;
     }
-
-    /** How many distinct files the problems name: the pages that were left out. */
-    private static long leftOut(Course course) { return course.problems().stream().map(Course.Problem::file).distinct().count(); }
 
     /** {@code 0.3} in English, {@code 0,3} in French. */
     private String decimal(double d) {
