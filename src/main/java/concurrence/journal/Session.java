@@ -35,6 +35,8 @@ public final class Session {
     private final Consumer<String> warn;
     private final Clock clock;
     private final List<Entry.Run> runs = new CopyOnWriteArrayList<>();
+    /** Damaged lines already told about: each is said once a session. */
+    private final java.util.Set<String> told = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Session(Journal journal, MachineFacts facts, String source, Consumer<String> warn, Clock clock) {
         this.journal = journal;
@@ -76,10 +78,15 @@ public final class Session {
         journal.record(new Entry.Visit(Instant.now(clock), page)).ifPresent(warn);
     }
 
-    /** The progress kept in the journal; damaged lines are said through {@code warn}. */
+    /** The progress kept in the journal; damaged lines are said through {@code warn}, once each. */
     public Progress progress() {
+        return Progress.of(read().entries());
+    }
+
+    /** The whole journal; damaged lines are said through {@code warn}, once each a session. */
+    public Journal.Contents read() {
         Journal.Contents c = journal.read();
-        c.warnings().forEach(warn);
-        return Progress.of(c.entries());
+        for (String w : c.warnings()) if (told.add(w)) warn.accept(w);
+        return c;
     }
 }

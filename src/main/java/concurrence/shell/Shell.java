@@ -320,9 +320,7 @@ public final class Shell {
     private void results(boolean all) {
         List<Entry.Run> runs;
         if (all) {
-            var contents = session.journal().read();
-            contents.warnings().forEach(console::warn);
-            runs = contents.runs();
+            runs = session.read().runs();
             if (!session.journal().available()) runs = session.runs();
         } else {
             runs = session.runs();
@@ -341,9 +339,7 @@ public final class Shell {
         }
         try {
             if (file.isPresent() && file.get().equals("-")) {
-                var contents = session.journal().read();
-                contents.warnings().forEach(console::warn);
-                for (String line : Export.render(contents.runs(), format, m, figures).split("\n")) console.println(line);
+                for (String line : Export.render(session.read().runs(), format, m, figures).split("\n")) console.println(line);
                 return;
             }
             Export.Written w = file.isPresent()
@@ -377,7 +373,7 @@ public final class Shell {
             fail(session.journal().problem().orElse(""));
             return;
         }
-        if (!confirm(m.get("shell.reset.confirm", session.progress().resultCount(), session.journal().file()))) {
+        if (!confirm(m.get("shell.reset.confirm", session.read().runs().size(), session.journal().file()))) {
             console.println(m.get("shell.reset.kept"));
             return;
         }
@@ -392,6 +388,7 @@ public final class Shell {
 
     /** Asks a yes/no question on the console; only "o", "oui", "y", "yes" say yes. */
     boolean confirm(String question) {
+        if (!console.interactive()) console.println(question);   // a script's answer is its next line: say what it answers
         Optional<String> answer = console.readLine(question + " ");
         if (answer.isEmpty()) return false;
         String a = CommandParser.fold(answer.get());

@@ -74,4 +74,19 @@ class ShellPipeTest {
         assertTrue(o.err().contains("unknown command \"frobnicate\""), o.err());
         assertTrue(o.out().contains("Threads and IO-bound tasks") || o.out().contains(" 4 "), "the contents still listed: " + o.out());
     }
+
+    @Test
+    @Timeout(90)
+    @DisplayName("--reset demande confirmation (lue ici dans le tube), garde une copie, puis le journal est vide")
+    void resetFromTheCommandLine() throws Exception {
+        assertEquals(0, shell("run threads io --scale 0.01\n").code());
+        Outcome reset = shell("oui\nrésultats tout\n", "--reset");
+        assertEquals(0, reset.code(), reset.err());
+        assertTrue(reset.out().contains("Oublier la progression et les résultats gardés (1)"), "the question, then the answer read: " + reset.out());
+        assertTrue(reset.out().contains("Progression oubliée ; l'ancien journal est gardé dans"), reset.out());
+        assertTrue(reset.out().contains("Le journal ne contient encore aucun résultat."), reset.out());
+        try (var files = java.nio.file.Files.list(tmp.resolve("state/concurrence"))) {
+            assertEquals(1, files.filter(f -> f.getFileName().toString().endsWith(".jsonl.bak")).count());
+        }
+    }
 }
