@@ -37,7 +37,8 @@ public final class LiveLines {
         boolean more = s.workerCount() > Math.min(s.workers().size(), rows - 1);
         int shown = Math.min(s.workers().size(), rows - 1 - (more ? 1 : 0));
         int nameWidth = 0;
-        for (int i = 0; i < shown; i++) nameWidth = Math.max(nameWidth, Math.min(16, s.workers().get(i).name().length()));
+        int widest = Math.max(16, Math.min(28, w / 3));
+        for (int i = 0; i < shown; i++) nameWidth = Math.max(nameWidth, Math.min(widest, s.workers().get(i).name().length()));
         boolean cancelled = s.result().map(r -> r.cancelled()).orElse(false);
         for (int i = 0; i < Math.max(0, shown); i++) out.add(cut(worker(s.workers().get(i), nameWidth, w, unicode, cancelled, m), w));
         int hidden = s.workerCount() - Math.max(0, shown);

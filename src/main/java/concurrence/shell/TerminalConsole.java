@@ -82,6 +82,12 @@ final class TerminalConsole implements Console {
         quiet.setLocalFlag(Attributes.LocalFlag.ICANON, false);
         terminal.setAttributes(quiet);
         Display display = new Display(terminal, false);
+        // Killed while drawing (SIGTERM, SIGHUP): end the drawn line, so the shell's prompt starts on its own.
+        Thread newline = new Thread(() -> {
+            terminal.writer().println();
+            terminal.writer().flush();
+        }, "shell-live-newline");
+        Runtime.getRuntime().addShutdownHook(newline);
         return new Live() {
             private List<String> last = List.of();
 
@@ -96,6 +102,11 @@ final class TerminalConsole implements Console {
             }
 
             @Override public void finish() {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(newline);
+                } catch (IllegalStateException e) {
+                    // shutting down: the hook writes the newline
+                }
                 synchronized (terminal) {
                     if (!last.isEmpty()) terminal.writer().println();
                     terminal.writer().flush();
