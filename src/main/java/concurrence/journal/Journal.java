@@ -138,10 +138,8 @@ public final class Journal {
         }
         tighten(dir, DIR_MODE);
         Path file = dir.resolve(FILE);
-        try (FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS), fileMode())) {
-            // created or already there, and writable
-        }
+        FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND,
+                LinkOption.NOFOLLOW_LINKS), fileMode()).close();   // created or already there, and writable
         tighten(file, FILE_MODE);
     }
 
@@ -167,29 +165,38 @@ public final class Journal {
         synchronized (monitor()) {
             try (FileChannel out = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS), fileMode());
-                 FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-                 FileLock lock = out.lock()) {
-                long size = out.size();
-                boolean cut = false;
-                if (size > 0) {
-                    ByteBuffer last = ByteBuffer.allocate(1);
-                    cut = in.read(last, size - 1) == 1 && last.get(0) != '\n';
-                }
-                ByteBuffer buffer = ByteBuffer.allocate(line.length + (cut ? 1 : 0));
-                if (cut) buffer.put((byte) '\n');
-                buffer.put(line).flip();
+                 FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                FileLock lock = out.lock();
                 try {
-                    while (buffer.hasRemaining()) out.write(buffer);
-                    out.force(true);
-                } catch (IOException e) {
-                    try {
-                        out.truncate(size);
-                    } catch (IOException ignored) {
-                        // the next append starts a fresh line anyway
-                    }
-                    throw e;
+                    appendLocked(out, in, line);
+                } finally {
+                    lock.release();
                 }
             }
+        }
+    }
+
+    /** The append itself, under the lock: a newline first if the last line was cut, then one write, then fsync. */
+    private static void appendLocked(FileChannel out, FileChannel in, byte[] line) throws IOException {
+        long size = out.size();
+        boolean cut = false;
+        if (size > 0) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            cut = in.read(last, size - 1) == 1 && last.get(0) != '\n';
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(line.length + (cut ? 1 : 0));
+        if (cut) buffer.put((byte) '\n');
+        buffer.put(line).flip();
+        try {
+            while (buffer.hasRemaining()) out.write(buffer);
+            out.force(true);
+        } catch (IOException e) {
+            try {
+                out.truncate(size);
+            } catch (IOException ignored) {
+                // the next append starts a fresh line anyway
+            }
+            throw e;
         }
     }
 
@@ -209,15 +216,19 @@ public final class Journal {
         if (problem.isPresent()) return new Contents(List.of(), List.of());
         byte[] bytes;
         synchronized (monitor()) {
-            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-                 FileLock lock = in.lock(0, Long.MAX_VALUE, true)) {
-                long size = in.size();
-                if (size > Integer.MAX_VALUE - 16) throw new IOException("journal larger than 2 GB");
-                ByteBuffer buffer = ByteBuffer.allocate((int) size);
-                while (buffer.hasRemaining() && in.read(buffer) >= 0) {
-                    // read it all
+            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                FileLock lock = in.lock(0, Long.MAX_VALUE, true);
+                try {
+                    long size = in.size();
+                    if (size > Integer.MAX_VALUE - 16) throw new IOException("journal larger than 2 GB");
+                    ByteBuffer buffer = ByteBuffer.allocate((int) size);
+                    while (buffer.hasRemaining() && in.read(buffer) >= 0) {
+                        // read it all
+                    }
+                    bytes = buffer.array();
+                } finally {
+                    lock.release();
                 }
-                bytes = buffer.array();
             } catch (NoSuchFileException e) {
                 return new Contents(List.of(), List.of());
             } catch (IOException e) {
@@ -256,15 +267,19 @@ public final class Journal {
         if (problem.isPresent()) throw new IOException(problem.get());
         synchronized (monitor()) {
             if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) return Optional.empty();
-            try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
-                 FileLock lock = out.lock()) {
-                if (out.size() == 0) return Optional.empty();
-                String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-                Path backup = dir.resolve("journal-" + stamp + ".jsonl.bak");
-                for (int n = 1; Files.exists(backup, LinkOption.NOFOLLOW_LINKS); n++)
-                    backup = dir.resolve("journal-" + stamp + "-" + n + ".jsonl.bak");
-                Files.move(file, backup, StandardCopyOption.ATOMIC_MOVE);
-                return Optional.of(backup);
+            try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS)) {
+                FileLock lock = out.lock();
+                try {
+                    if (out.size() == 0) return Optional.empty();
+                    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+                    Path backup = dir.resolve("journal-" + stamp + ".jsonl.bak");
+                    for (int n = 1; Files.exists(backup, LinkOption.NOFOLLOW_LINKS); n++)
+                        backup = dir.resolve("journal-" + stamp + "-" + n + ".jsonl.bak");
+                    Files.move(file, backup, StandardCopyOption.ATOMIC_MOVE);
+                    return Optional.of(backup);
+                } finally {
+                    lock.release();
+                }
             }
         }
     }

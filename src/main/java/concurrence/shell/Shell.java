@@ -273,7 +273,8 @@ public final class Shell {
                 problems.add(m.get("run.failed", e.getMessage() != null ? e.getMessage() : e.toString()));
             }
         });
-        try (Console.Trap trap = console.onInterrupt(cancel::cancel)) {
+        Console.Trap trap = console.onInterrupt(cancel::cancel);
+        try {
             if (redraw) {
                 Console.Live live = console.live();
                 while (worker.isAlive()) {
@@ -288,6 +289,8 @@ public final class Shell {
         } catch (InterruptedException e) {
             cancel.cancel();
             Thread.currentThread().interrupt();
+        } finally {
+            trap.close();
         }
         problems.forEach(this::fail);
         if (!done.isEmpty()) {

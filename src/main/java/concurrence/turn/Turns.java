@@ -384,7 +384,7 @@ public final class Turns {
                     throw new Refused(new TurnListener.Problem(lock, kind, e.toString()));
                 }
             }
-            throw new Refused(new TurnListener.Problem(lock, TurnListener.Problem.Kind.IO, "could not be created"));
+            throw new Refused(new TurnListener.Problem(lock, TurnListener.Problem.Kind.IO, new NoSuchFileException(lock.toString()).toString()));
         }
 
         private static void create(Path lock) throws Refused {

@@ -221,7 +221,11 @@ class ShellTest {
             keys.write("run threads cpu --tasks 2 --workers 2\n".getBytes(StandardCharsets.UTF_8));
             keys.flush();
             assertTrue(runner.started.await(30, TimeUnit.SECONDS), "the experiment started");
-            Thread.sleep(300);   // a few frames
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!screen.toString(StandardCharsets.UTF_8).contains("tâche 0")) {   // a frame drawn mid-run
+                assertTrue(System.nanoTime() < deadline, "no live line drawn: " + screen.toString(StandardCharsets.UTF_8));
+                Thread.sleep(20);
+            }
             t.raise(Terminal.Signal.INT);   // what the terminal does on Ctrl-C
             keys.write("quitter\n".getBytes(StandardCharsets.UTF_8));
             keys.flush();
