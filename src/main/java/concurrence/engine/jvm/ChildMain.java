@@ -46,18 +46,19 @@ public final class ChildMain {
             } catch (IOException e) {
                 // the parent is gone
             }
-            commands.add(END);
-            if (!normalExit) {
-                send(out, "rss " + SystemClock.peakResidentBytes());
-                Runtime.getRuntime().halt(0);
+            if (normalExit) {
+                commands.add(END);
+                return;
             }
+            send(out, "rss " + SystemClock.peakResidentBytes());
+            Runtime.getRuntime().halt(0);
         }, "stdin");
         reader.setDaemon(true);
         reader.start();
         send(out, "ready " + ProcessHandle.current().pid());
         while (true) {
             String line = commands.take();
-            if (line == END) return;   // only when exiting normally: the halting reader never gets here
+            if (line == END) return;   // only when exiting normally; otherwise the reader halts the JVM
             String[] cmd = line.split(" ");
             int task = Integer.parseInt(cmd[1]);
             send(out, "start " + task);
