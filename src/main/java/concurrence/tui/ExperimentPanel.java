@@ -1,0 +1,313 @@
+package concurrence.tui;
+
+import concurrence.engine.Board;
+import concurrence.engine.ExperimentSpec;
+import concurrence.engine.Ideal;
+import concurrence.engine.Machine;
+import concurrence.engine.Measurement;
+import concurrence.engine.RunResult;
+import concurrence.engine.RuntimeKind;
+import concurrence.engine.StrategyKind;
+import concurrence.i18n.Messages;
+import concurrence.lesson.ExperimentDecl;
+import concurrence.lesson.Reference;
+import concurrence.report.Columns;
+import concurrence.report.Durations;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The panel of the selected experiment block: what it will run and with which keys; live, one bar
+ * per worker, the GIL's holder and the timeline; then the result table and each run's timeline.
+ * For the other kinds of block: this machine, the runtimes, or everything measured so far.
+ *
+ * <pre>{@code
+ * int rows = ExperimentPanel.wantedHeight(model);            // for the layout
+ * ExperimentPanel.draw(canvas, model, board.sample(rows));   // every frame
+ * }</pre>
+ *
+ * <p>The panel is a column of sections; each has the rows it needs at least and the rows it would
+ * like. A short panel gives every section its minimum, then grows them in a set order (bars
+ * first, the table, the GIL lane, the timelines last).
+ */
+public final class ExperimentPanel {
+    private ExperimentPanel() {}
+
+    /** The most worker rows the bars ask for; more workers are summed up under them. */
+    static final int MAX_BAR_ROWS = 16;
+    /** The most lanes a timeline asks for. */
+    static final int MAX_LANES = 8;
+
+    interface Painter { void paint(Canvas c); }
+
+    /** A part of the panel: the rows it needs, the rows it would like, its rank when growing (0 first). */
+    record Section(int min, int want, int rank, Painter painter) {}
+
+    /** The rows this panel would like, as wide as the terminal (or its right half). */
+    public static int wantedHeight(Model m) {
+        return sections(m, Board.Snapshot.EMPTY, View.messages(m.language())).stream().mapToInt(Section::want).sum();
+    }
+
+    public static void draw(Canvas c, Model m, Board.Snapshot s) {
+        List<Section> sections = sections(m, s, View.messages(m.language()));
+        int[] heights = allocate(sections, c.height());
+        int y = 0;
+        for (int i = 0; i < sections.size(); i++) {
+            if (heights[i] > 0) sections.get(i).painter().paint(c.region(0, y, c.width(), heights[i]));
+            y += heights[i];
+        }
+    }
+
+    /** Minimums first, in order; then what is left, by rank. */
+    static int[] allocate(List<Section> sections, int height) {
+        int[] h = new int[sections.size()];
+        int left = Math.max(0, height);
+        for (int i = 0; i < sections.size() && left > 0; i++) {
+            h[i] = Math.min(sections.get(i).min(), left);
+            left -= h[i];
+        }
+        int maxRank = sections.stream().mapToInt(Section::rank).max().orElse(0);
+        for (int rank = 0; rank <= maxRank && left > 0; rank++)
+            for (int i = 0; i < sections.size() && left > 0; i++) {
+                if (sections.get(i).rank() != rank) continue;
+                int more = Math.min(left, sections.get(i).want() - h[i]);
+                if (more > 0) {
+                    h[i] += more;
+                    left -= more;
+                }
+            }
+        return h;
+    }
+
+    static List<Section> sections(Model m, Board.Snapshot s, Messages msg) {
+        Optional<ExperimentDecl> d = m.selected();
+        List<Section> out = new ArrayList<>();
+        if (d.isEmpty()) return out;
+        ExperimentDecl decl = d.get();
+        BlockKey key = m.blockKey();
+        out.add(new Section(1, 1, 0, c -> title(c, m, decl, msg)));
+        switch (decl.kind()) {
+            case RUN -> run(out, m, s, decl, key, msg);
+            case MACHINE -> text(out, machine(m, msg));
+            case RUNTIMES -> text(out, runtimes(m, msg));
+            case SUMMARY -> summary(out, m, msg);
+        }
+        return out;
+    }
+
+    private static void title(Canvas c, Model m, ExperimentDecl decl, Messages msg) {
+        Glyphs g = m.glyphs();
+        int count = m.experiments().size();
+        String which = count > 1 ? msg.get("tui.panel.which", m.blockKey().block() + 1, count) : "";
+        String what = switch (decl.kind()) {
+            case RUN -> msg.get("tui.panel.run", decl.task().id(), String.join(", ", decl.compare().stream().map(StrategyKind::id).toList()));
+            case MACHINE -> msg.get("tui.panel.machine");
+            case RUNTIMES -> msg.get("tui.panel.runtimes");
+            case SUMMARY -> msg.get("tui.panel.summary");
+        };
+        String h = String.valueOf(g.horizontal());
+        String text = h + " " + what + (which.isEmpty() ? "" : " " + which) + " ";
+        c.put(0, 0, Text.fit(text, c.width(), g.ellipsis()), Style.of(Tone.ACCENT).bold());
+        int end = Text.width(text);
+        if (end < c.width()) c.put(end, 0, h.repeat(c.width() - end), Style.of(Tone.ACCENT));
+    }
+
+    private static void run(List<Section> out, Model m, Board.Snapshot s, ExperimentDecl decl, BlockKey key, Messages msg) {
+        Glyphs g = m.glyphs();
+        List<Measurement> results = m.results(key);
+        if (m.run() instanceof RunState.Running r && r.block().equals(key)) {
+            ExperimentSpec spec = r.current();
+            boolean live = s.spec().isPresent() && s.spec().get().equals(spec);
+            int workers = spec.effectiveWorkers();
+            out.add(new Section(1, 1, 0, c -> c.put(0, 0, Text.fit(status(m, r, s, live, msg), c.width(), g.ellipsis()), Style.PLAIN)));
+            int barsWant = workers <= MAX_BAR_ROWS ? workers : 10;
+            out.add(new Section(Math.min(workers, 3), barsWant, 1, c -> {
+                if (live) Bars.draw(c, s, g, msg);
+                else c.put(0, 0, Text.fit(msg.get("tui.panel.preparing", spec.strategy().id()), c.width(), g.ellipsis()), Style.of(Tone.DIM));
+            }));
+            long axis = Timeline.axis(Ideal.nanos(spec, m.machine().cores(), spec.taskNanos()), s.elapsedNanos());
+            if (gil(spec))
+                out.add(new Section(0, 1, 3, c -> {
+                    if (live) Timeline.gil(c, 0, s.handoffs(), s.elapsedNanos(), axis, nameWidth(s, c.width()), g, msg);
+                }));
+            if (m.timeline()) {
+                int lanes = Math.min(workers, MAX_LANES);
+                out.add(new Section(0, lanes + 1, 4, c -> {
+                    if (live && c.height() >= 2)
+                        Timeline.draw(c, s.spans(), s.workers().stream().map(Board.WorkerRow::name).toList(), s.workerCount(),
+                                axis, nameWidth(s, c.width()), g, msg);
+                }));
+            }
+            if (!results.isEmpty())
+                out.add(new Section(0, ResultView.height(results.size()), 2, c -> ResultView.draw(c, results, decl, m.machine(), g, msg)));
+            return;
+        }
+        List<Line> info = info(m, decl, key, !results.isEmpty(), msg);
+        out.add(new Section(Math.min(1, info.size()), info.size(), 0, c -> {
+            for (int y = 0; y < info.size(); y++) info.get(y).draw(c, 0, y);
+        }));
+        if (results.isEmpty()) return;
+        out.add(new Section(Math.min(2, ResultView.height(results.size())), ResultView.height(results.size()), 1,
+                c -> ResultView.draw(c, results, decl, m.machine(), g, msg)));
+        if (!m.timeline()) return;
+        long axis = results.stream().mapToLong(x -> x.last().wallNanos()).max().orElse(1);
+        for (Measurement meas : results) {
+            RunResult last = meas.last();
+            int lanes = Math.min(last.workerNames().size(), MAX_LANES);
+            boolean gil = gil(meas.spec()) && !last.handoffs().isEmpty();
+            out.add(new Section(0, 1 + lanes + 1 + (gil ? 1 : 0), 2, c -> {
+                if (c.height() < 3) return;
+                c.put(0, 0, Text.fit(msg.get("tui.panel.timeline.of", meas.spec().strategy().id(), meas.spec().runtime().id()),
+                        c.width(), g.ellipsis()), Style.of(Tone.DIM).italic());
+                int nameW = Bars.nameWidth(last.workerNames().stream().limit(MAX_LANES).toList(), c.width());
+                int lanesH = c.height() - 1 - (gil ? 1 : 0);
+                Timeline.draw(c.region(0, 1, c.width(), lanesH), last.timeline(), last.workerNames(), last.workerNames().size(),
+                        axis, nameW, g, msg);
+                if (gil) Timeline.gil(c, c.height() - 1, last.handoffs(), last.wallNanos(), axis, nameW, g, msg);
+            }));
+        }
+    }
+
+    /** Whether a spec has a GIL that workers hand over (a process pool has one GIL per child, nothing to see). */
+    static boolean gil(ExperimentSpec spec) { return spec.runtime().hasGil() && spec.strategy() != StrategyKind.PROCESSES; }
+
+    private static int nameWidth(Board.Snapshot s, int width) {
+        return Bars.nameWidth(s.workers().stream().map(Board.WorkerRow::name).toList(), width);
+    }
+
+    private static String status(Model m, RunState.Running r, Board.Snapshot s, boolean live, Messages msg) {
+        ExperimentSpec spec = r.current();
+        StringBuilder b = new StringBuilder(msg.get("tui.panel.status", spec.strategy().id(), r.step() + 1, r.specs().size()));
+        if (live) {
+            b.append(" · ").append(Text.seconds(s.elapsedNanos(), msg.locale()));
+            b.append(" · ").append(msg.get("tui.panel.tasks.done", Text.count(s.tasksDone(), msg.locale()),
+                    Text.count(s.tasksTotal(), msg.locale())));
+            if (gil(spec) && s.gilHolder() >= 0) {
+                String holder = s.gilHolder() < s.workers().size() ? s.workers().get(s.gilHolder()).name() : "#" + s.gilHolder();
+                b.append(" · ").append(msg.get("tui.panel.gil.holder", holder));
+            }
+        }
+        if (r.cancelling()) b.append(" · ").append(msg.get("tui.panel.cancelling", m.glyphs().ellipsis()));
+        return b.toString();
+    }
+
+    /** Before a run: what it will run, the notebook's figures, the keys. */
+    private static List<Line> info(Model m, ExperimentDecl decl, BlockKey key, boolean ran, Messages msg) {
+        List<Segment> settings = new ArrayList<>();
+        Tuning t = m.tuning(key, decl);
+        Optional<RuntimeKind> runtime = m.runtime(key, decl);
+        settings.add(new Segment(msg.get("tui.panel.tasks", Text.count(t.tasks(), msg.locale())), t.tasks() != decl.tasks()
+                ? Style.of(Tone.WARNING).bold() : Style.PLAIN.bold()));
+        settings.add(new Segment(" · ", Style.PLAIN));
+        settings.add(new Segment(msg.get("tui.panel.workers", Text.count(t.workers(), msg.locale())), t.workers() != decl.workers()
+                ? Style.of(Tone.WARNING).bold() : Style.PLAIN.bold()));
+        if (t.tasks() != decl.tasks() || t.workers() != decl.workers())
+            settings.add(new Segment(" " + msg.get("tui.panel.notebook.values", decl.tasks(), decl.workers()), Style.of(Tone.DIM)));
+        settings.add(new Segment(" · ", Style.PLAIN));
+        settings.add(runtime.isPresent()
+                ? new Segment(msg.get("tui.panel.runtime", runtime.get().id()), Style.of(Tone.ACCENT).bold())
+                : new Segment(msg.get("tui.panel.no.runtime", String.join(", ", decl.runtimes().stream().map(RuntimeKind::id).toList())),
+                        Style.of(Tone.ERROR)));
+        double scale = m.specs(key).stream().findFirst().map(ExperimentSpec::scale).orElse(decl.scale() * m.scale());
+        if (scale != 1) settings.add(new Segment(" · " + msg.get("tui.panel.scale", Durations.ratio(scale, msg.locale())), Style.PLAIN));
+        List<Line> out = new ArrayList<>(Wrap.wrap(settings, 1000, "", "", Style.PLAIN));
+        List<String> refs = new ArrayList<>();
+        for (StrategyKind sk : decl.compare()) {
+            Optional<Reference> ref = decl.reference(sk);
+            ref.ifPresent(r -> refs.add(sk.id() + " " + Columns.notebook(r, msg.locale())));
+        }
+        if (!refs.isEmpty() && !ran) out.add(Line.of(msg.get("tui.panel.references", String.join(" · ", refs)), Style.of(Tone.DIM)));
+        out.add(keys(msg.get(ran ? "tui.panel.keys.again" : "tui.panel.keys"), m.glyphs()));
+        return out;
+    }
+
+    /** "Entrée|lancer;b|runtime" as keys in colour and their meaning. */
+    static Line keys(String spec, Glyphs g) {
+        List<Segment> segs = new ArrayList<>();
+        for (String pair : spec.split(";")) {
+            int bar = pair.indexOf('|');
+            if (!segs.isEmpty()) segs.add(new Segment("  ", Style.PLAIN));
+            segs.add(new Segment(Overlays.keys(pair.substring(0, Math.max(0, bar)), g), Style.of(Tone.ACCENT).bold()));
+            segs.add(new Segment(" " + pair.substring(bar + 1), Style.PLAIN));
+        }
+        return new Line(segs);
+    }
+
+    private static void text(List<Section> out, List<Line> lines) {
+        out.add(new Section(Math.min(1, lines.size()), lines.size(), 0, c -> {
+            for (int y = 0; y < lines.size(); y++) lines.get(y).draw(c, 0, y);
+        }));
+    }
+
+    /** This machine: cores, load, memory, CPU, and which runtimes run here. */
+    private static List<Line> machine(Model m, Messages msg) {
+        Machine mc = m.machine();
+        List<Line> out = new ArrayList<>();
+        out.add(Line.of(msg.get("check.host", mc.host()), Style.PLAIN));
+        out.add(Line.of(msg.get("check.cores", mc.cores(), mc.cpuModel()), Style.PLAIN.bold()));
+        out.add(Line.of(msg.get("check.memory", Durations.mebibytes(mc.memoryBytes(), msg.locale(), msg.get("unit.mib"))), Style.PLAIN));
+        if (m.load() >= 0) {
+            boolean busy = Machine.busy(m.load(), mc.cores());
+            out.add(Line.of(msg.get("check.load", Durations.ratio(m.load(), msg.locale()),
+                    busy ? msg.get("check.load.busy") : msg.get("check.load.quiet")), Style.of(busy ? Tone.WARNING : Tone.OK)));
+        }
+        out.add(Line.of(msg.get("check.jvm", mc.jvm()), Style.PLAIN));
+        out.add(Line.of(msg.get("check.runtimes"), Style.PLAIN));
+        for (RuntimeKind r : RuntimeKind.values()) {
+            boolean here = m.available().contains(r);
+            out.add(Line.of("  " + msg.get("check.runtime." + (here ? "yes" : "no"), r.id(), msg.get("runtime.describe." + r.id())),
+                    here ? Style.PLAIN : Style.of(Tone.DIM)));
+        }
+        return out;
+    }
+
+    /** The runtimes, with or without a GIL, found or not. */
+    private static List<Line> runtimes(Model m, Messages msg) {
+        List<Line> out = new ArrayList<>();
+        for (RuntimeKind r : RuntimeKind.values()) {
+            boolean here = m.available().contains(r);
+            List<Segment> segs = new ArrayList<>();
+            segs.add(new Segment(Text.pad(r.id(), 10), here ? Style.PLAIN.bold() : Style.of(Tone.DIM)));
+            segs.add(new Segment(Text.pad(msg.get(r.hasGil() ? "tui.runtimes.gil" : "tui.runtimes.nogil"), 10),
+                    Style.of(r.hasGil() ? Tone.WARNING : Tone.OK)));
+            segs.add(new Segment(Text.pad(msg.get(here ? "tui.runtimes.found" : "tui.runtimes.missing"), 12),
+                    here ? Style.of(Tone.OK) : Style.of(Tone.DIM)));
+            segs.add(new Segment(msg.get("runtime.describe." + r.id()), Style.of(Tone.DIM)));
+            out.add(new Line(segs));
+        }
+        return out;
+    }
+
+    /** Everything measured in this session, beside the notebook's figure. */
+    private static void summary(List<Section> out, Model m, Messages msg) {
+        List<List<String>> grid = new ArrayList<>();
+        grid.add(List.of(msg.get("tui.summary.page"), msg.get("table.strategy"), msg.get("tui.summary.task"), msg.get("table.runtime"),
+                msg.get("table.notebook"), msg.get("table.wall"), msg.get("table.efficiency")));
+        for (var e : m.allResults()) {
+            Optional<ExperimentDecl> decl = m.decl(e.getKey());
+            for (Measurement meas : e.getValue()) {
+                ExperimentSpec spec = meas.spec();
+                String notebook = decl.flatMap(d -> d.reference(spec.strategy())).map(r -> Columns.notebook(r, msg.locale())).orElse("—");
+                grid.add(List.of(String.format("%02d", e.getKey().page()), spec.strategy().id(), spec.task().id(), spec.runtime().id(), notebook,
+                        meas.cancelled() ? msg.get("table.cancelled") : Durations.format(meas.meanNanos(), msg.locale()),
+                        meas.cancelled() ? "—" : Durations.percent(meas.efficiency(), msg.locale())));
+            }
+        }
+        if (grid.size() == 1) {
+            List<Line> lines = Wrap.wrap(List.of(new Segment(msg.get("tui.summary.empty"), Style.of(Tone.DIM))), 200, "", "", Style.PLAIN);
+            text(out, lines);
+            return;
+        }
+        int[] w = new int[grid.get(0).size()];
+        for (List<String> row : grid) for (int i = 0; i < row.size(); i++) w[i] = Math.max(w[i], Text.width(row.get(i)));
+        List<Line> lines = new ArrayList<>();
+        for (int y = 0; y < grid.size(); y++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < w.length; i++) b.append(Text.pad(grid.get(y).get(i), w[i])).append(i < w.length - 1 ? "  " : "");
+            lines.add(Line.of(b.toString(), y == 0 ? Style.PLAIN.bold() : Style.PLAIN));
+        }
+        text(out, lines);
+    }
+}

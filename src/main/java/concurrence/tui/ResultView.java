@@ -1,0 +1,98 @@
+package concurrence.tui;
+
+import concurrence.engine.Machine;
+import concurrence.engine.Measurement;
+import concurrence.i18n.Messages;
+import concurrence.lesson.ExperimentDecl;
+import concurrence.report.Columns;
+import concurrence.report.Durations;
+import concurrence.report.ResultTable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The result table of a block: the report's own columns ({@link Columns}), with those that do not
+ * fit left out in a set order (a runtime column that says the same on every row first, the CPU
+ * columns later), then narrower gaps, then cut cells.
+ *
+ * <pre>{@code
+ * stratégie   carnet  mur     CPU user  CPU sys  idéal  efficacité  accélération
+ * threads     1 s     1 s     2 ms      1 ms     1 s    100 %       ×5,00
+ * sequential  5 s     5 s     1 ms      0 ns     5 s    100 %       —
+ * }</pre>
+ */
+public final class ResultView {
+    private ResultView() {}
+
+    private static final int RUNTIME = 0, STRATEGY = 1, NOTEBOOK = 2, WALL = 3, USER = 4, SYS = 5, CHILDREN = 6,
+            IDEAL = 7, EFFICIENCY = 8, SPEEDUP = 9;
+
+    /** Rows the table takes: the header and one per measurement. */
+    public static int height(int measurements) { return measurements == 0 ? 0 : measurements + 1; }
+
+    public static void draw(Canvas c, List<Measurement> measurements, ExperimentDecl decl, Machine machine, Glyphs g, Messages m) {
+        if (c.height() <= 0 || c.width() <= 0 || measurements.isEmpty()) return;
+        ResultTable table = ResultTable.of(machine, measurements, meas -> decl.reference(meas.spec().strategy()));
+        List<List<String>> grid = new ArrayList<>();
+        grid.add(Columns.header(m));
+        for (ResultTable.Row r : table.rows()) grid.add(Columns.cells(r, m));
+        List<Integer> shown = columns(grid, c.width());
+        int gap = totalWidth(grid, shown, 2) <= c.width() ? 2 : 1;
+        int[] width = widths(grid);
+        for (int y = 0; y < grid.size() && y < c.height(); y++) {
+            int x = 0;
+            for (int col : shown) {
+                String cell = grid.get(y).get(col);
+                Style style = y == 0 ? Style.PLAIN.bold() : col == EFFICIENCY ? efficiency(table.rows().get(y - 1).measurement()) : Style.PLAIN;
+                c.put(x, y, Text.fit(cell, width[col], g.ellipsis()), style);
+                x += width[col] + gap;
+            }
+        }
+    }
+
+    /** Efficiency in colour: near the ideal, halfway, or far from it. */
+    private static Style efficiency(Measurement meas) {
+        if (meas.cancelled()) return Style.of(Tone.DIM);
+        double e = meas.efficiency();
+        return Style.of(e >= 0.9 ? Tone.OK : e >= 0.5 ? Tone.WARNING : Tone.ERROR).bold();
+    }
+
+    /** The columns kept for a width, in their order. */
+    static List<Integer> columns(List<List<String>> grid, int width) {
+        List<Integer> shown = new ArrayList<>(List.of(RUNTIME, STRATEGY, NOTEBOOK, WALL, USER, SYS, CHILDREN, IDEAL, EFFICIENCY, SPEEDUP));
+        List<Integer> dropOrder = new ArrayList<>();
+        if (same(grid, RUNTIME)) dropOrder.add(RUNTIME);
+        if (empty(grid, CHILDREN)) dropOrder.add(CHILDREN);
+        if (empty(grid, NOTEBOOK)) dropOrder.add(NOTEBOOK);
+        for (int col : List.of(CHILDREN, SYS, USER, RUNTIME, IDEAL, NOTEBOOK)) if (!dropOrder.contains(col)) dropOrder.add(col);
+        for (int col : dropOrder) {
+            if (totalWidth(grid, shown, 1) <= width) break;
+            shown.remove(Integer.valueOf(col));
+        }
+        return shown;
+    }
+
+    private static boolean same(List<List<String>> grid, int col) {
+        return grid.stream().skip(1).map(r -> r.get(col)).distinct().count() <= 1;
+    }
+
+    /** A column with nothing to say: dashes, or no CPU time at all. */
+    private static boolean empty(List<List<String>> grid, int col) {
+        return grid.stream().skip(1).map(r -> r.get(col)).allMatch(v -> v.equals("—") || v.equals(Durations.format(0, java.util.Locale.ROOT))
+                || v.startsWith("0 "));
+    }
+
+    private static int[] widths(List<List<String>> grid) {
+        int[] w = new int[grid.get(0).size()];
+        for (List<String> row : grid) for (int i = 0; i < row.size(); i++) w[i] = Math.max(w[i], Text.width(row.get(i)));
+        return w;
+    }
+
+    private static int totalWidth(List<List<String>> grid, List<Integer> shown, int gap) {
+        int[] w = widths(grid);
+        int total = 0;
+        for (int col : shown) total += w[col];
+        return total + gap * Math.max(0, shown.size() - 1);
+    }
+}
