@@ -151,23 +151,56 @@ public final class ExperimentPanel {
         if (results.isEmpty()) return;
         out.add(new Section(Math.min(2, ResultView.height(results.size())), ResultView.height(results.size()), 1,
                 c -> ResultView.draw(c, results, decl, m.machine(), g, msg)));
-        if (!m.timeline()) return;
-        long axis = results.stream().mapToLong(x -> x.last().wallNanos()).max().orElse(1);
-        for (Measurement meas : results) {
-            RunResult last = meas.last();
-            int lanes = Math.min(last.workerNames().size(), MAX_LANES);
-            boolean gil = gil(meas.spec()) && !last.handoffs().isEmpty();
-            out.add(new Section(0, 1 + lanes + 1 + (gil ? 1 : 0), 2, c -> {
-                if (c.height() < 3) return;
-                c.put(0, 0, Text.fit(msg.get("tui.panel.timeline.of", meas.spec().strategy().id(), meas.spec().runtime().id()),
-                        c.width(), g.ellipsis()), Style.of(Tone.DIM).italic());
-                int nameW = Bars.nameWidth(last.workerNames().stream().limit(MAX_LANES).toList(), c.width());
-                int lanesH = c.height() - 1 - (gil ? 1 : 0);
-                Timeline.draw(c.region(0, 1, c.width(), lanesH), last.timeline(), last.workerNames(), last.workerNames().size(),
-                        axis, nameW, g, msg);
-                if (gil) Timeline.gil(c, c.height() - 1, last.handoffs(), last.wallNanos(), axis, nameW, g, msg);
-            }));
+        if (m.timeline()) out.add(timelines(results, g, msg));
+    }
+
+    /**
+     * The timelines of a block's runs, one above the other on one time axis, so that overlapping
+     * tasks and a staircase compare at a glance; on a GIL, for compute tasks, who held the lock.
+     * Short of rows, the widest timelines lose lanes first, each keeping one at least.
+     */
+    static Section timelines(List<Measurement> results, Glyphs g, Messages msg) {
+        long axis = Math.max(1, results.stream().mapToLong(x -> x.last().wallNanos()).max().orElse(1));
+        int n = results.size();
+        int[] lanes = new int[n];
+        boolean[] gil = new boolean[n];
+        int want = 1;
+        for (int i = 0; i < n; i++) {
+            RunResult last = results.get(i).last();
+            lanes[i] = Math.min(last.workerNames().size(), MAX_LANES);
+            gil[i] = gil(results.get(i).spec()) && results.get(i).spec().task() == concurrence.engine.TaskKind.CPU
+                    && !last.handoffs().isEmpty();
+            want += 1 + lanes[i] + (gil[i] ? 1 : 0);
         }
+        int wanted = want;
+        return new Section(0, want, 2, c -> {
+            int[] shown = lanes.clone();
+            int excess = wanted - c.height();
+            while (excess > 0) {
+                int widest = 0;
+                for (int i = 1; i < n; i++) if (shown[i] > shown[widest]) widest = i;
+                if (shown[widest] <= 1) break;
+                shown[widest]--;
+                excess--;
+            }
+            List<String> all = new ArrayList<>();
+            for (Measurement meas : results) all.addAll(meas.last().workerNames().stream().limit(MAX_LANES).toList());
+            int nameW = Bars.nameWidth(all, c.width());
+            int y = 0;
+            for (int i = 0; i < n && y < c.height() - 1; i++) {
+                Measurement meas = results.get(i);
+                RunResult last = meas.last();
+                int hidden = last.workerNames().size() - shown[i];
+                String label = meas.spec().strategy().id() + " (" + meas.spec().runtime().id() + ")"
+                        + (hidden > 0 ? " · " + msg.get("tui.timeline.hidden", Text.count(hidden, msg.locale())) : "");
+                c.put(0, y++, Text.fit(label, c.width(), g.ellipsis()), Style.of(Tone.ACCENT).italic());
+                int rows = Math.max(0, Math.min(shown[i], c.height() - 1 - y));
+                Timeline.lanes(c.region(0, y, c.width(), rows), last.timeline(), last.workerNames(), rows, axis, nameW, g);
+                y += rows;
+                if (gil[i] && y < c.height() - 1) Timeline.gil(c, y++, last.handoffs(), last.wallNanos(), axis, nameW, g, msg);
+            }
+            Timeline.axis(c, Math.min(y, c.height() - 1), nameW, axis, 0, g, msg);
+        });
     }
 
     /** Whether a spec has a GIL that workers hand over (a process pool has one GIL per child, nothing to see). */

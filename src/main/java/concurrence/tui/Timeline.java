@@ -33,35 +33,42 @@ public final class Timeline {
 
     /**
      * Lanes for the first workers that fit, with {@code names} in a column {@code nameWidth} wide,
-     * then the axis on the last row.
+     * then the axis on the last row (which also says how many lanes did not fit).
      */
     public static void draw(Canvas c, List<Span> spans, List<String> names, int workers, long axisNanos, int nameWidth,
                             Glyphs g, Messages m) {
         int h = c.height();
-        int w = c.width();
-        if (h <= 0 || w <= 0) return;
+        if (h <= 0 || c.width() <= 0) return;
         int lanes = Math.min(workers, Math.max(0, h - 1));
-        int track = Math.max(0, w - nameWidth - 1);
-        for (int y = 0; y < lanes; y++) {
+        lanes(c, spans, names, lanes, axisNanos, nameWidth, g);
+        if (h > lanes) axis(c, lanes, nameWidth, axisNanos, workers - lanes, g, m);
+    }
+
+    /** The first {@code lanes} workers' lanes, one a row from the top of {@code c}. */
+    public static void lanes(Canvas c, List<Span> spans, List<String> names, int lanes, long axisNanos, int nameWidth, Glyphs g) {
+        int track = Math.max(0, c.width() - nameWidth - 1);
+        int rows = Math.min(lanes, c.height());
+        for (int y = 0; y < rows; y++) {
             String name = y < names.size() ? names.get(y) : "#" + y;
             c.put(0, y, Text.pad(Text.fit(name, nameWidth, g.ellipsis()), nameWidth), Style.of(Tone.DIM));
         }
+        if (track == 0) return;
         for (Span s : spans) {
-            if (s.worker() >= lanes || track == 0) continue;
+            if (s.worker() >= rows) continue;
             int x0 = cell(s.startNanos(), axisNanos, track);
-            int x1 = Math.max(x0 + 1, (int) Math.ceil(s.endNanos() * (double) track / axisNanos));
-            x1 = Math.min(track, x1);
             if (x0 >= track) continue;
+            int x1 = Math.min(track, Math.max(x0 + 1, (int) Math.ceil(s.endNanos() * (double) track / axisNanos)));
             boolean odd = s.task() % 2 == 1;
             c.put(nameWidth + 1 + x0, s.worker(), String.valueOf(g.block(odd)).repeat(x1 - x0),
                     Style.of(odd ? Tone.LANE_ODD : Tone.LANE_EVEN));
         }
-        if (h > lanes) axisRow(c, lanes, nameWidth, track, axisNanos, workers - lanes, g, m);
     }
 
-    private static void axisRow(Canvas c, int y, int nameWidth, int track, long axisNanos, int hidden, Glyphs g, Messages m) {
+    /** The time axis on row {@code y}: 0 on the left, its span on the right; {@code hidden} lanes that did not fit, if any. */
+    public static void axis(Canvas c, int y, int nameWidth, long axisNanos, int hidden, Glyphs g, Messages m) {
         if (hidden > 0)
             c.put(0, y, Text.fit(m.get("tui.timeline.hidden", Text.count(hidden, m.locale())), nameWidth, g.ellipsis()), Style.of(Tone.DIM));
+        int track = Math.max(0, c.width() - nameWidth - 1);
         if (track <= 0) return;
         String end = Durations.format(axisNanos, m.locale());
         c.put(nameWidth + 1, y, "0", Style.of(Tone.DIM));

@@ -42,7 +42,7 @@ public final class View {
     /** Text wider than this is hard to read: a page without a panel stops here. */
     static final int MAX_TEXT_COLUMNS = 100;
     /** Fewest text rows kept above a panel in a narrow terminal. */
-    static final int MIN_TEXT_ROWS = 5;
+    static final int MIN_TEXT_ROWS = 6;
 
     private static final Map<String, Messages> MESSAGES = new ConcurrentHashMap<>();
 
@@ -63,9 +63,8 @@ public final class View {
             int tw = Math.max(50, Math.min(90, w / 2));
             return new Layout(header, new Rect(0, 1, tw, content), new Rect(tw + 1, 1, w - tw - 1, content), status, footer, true);
         }
-        int most = m.running() ? content - MIN_TEXT_ROWS : content / 2;
-        int panel = Math.max(Math.min(3, content), Math.min(ExperimentPanel.wantedHeight(m), most));
-        return new Layout(header, new Rect(0, 1, w, content - panel), new Rect(0, 1 + content - panel, w, panel), status, footer, false);
+        int panel = Math.max(Math.min(3, content), Math.min(ExperimentPanel.wantedHeight(m), content - MIN_TEXT_ROWS));
+        return new Layout(header, new Rect(0, 1, w, content - panel), new Rect(1, 1 + content - panel, w - 2, panel), status, footer, false);
     }
 
     /** The page's text as laid out for the text area (one cell of margin each side). */
@@ -122,7 +121,8 @@ public final class View {
     static void header(Canvas c, Model m, Messages msg) {
         Style bar = Style.of(Tone.HEADER).reverse();
         c.fill(bar);
-        String left = " " + msg.get("tui.header.course") + " · " + msg.get("tui.header.page", m.page() + 1, m.course().lessons().size())
+        String left = " " + msg.get("tui.header.course") + " · "
+                + msg.get("tui.header.page", m.lesson().number(), m.page() + 1, m.course().lessons().size())
                 + " · " + m.lesson().title();
         StringBuilder right = new StringBuilder();
         m.selected().filter(d -> d.kind() == concurrence.lesson.ExperimentDecl.Kind.RUN)
