@@ -27,7 +27,7 @@ public final class Bars {
     /** The name column's width: the longest name shown, within limits. */
     public static int nameWidth(List<String> names, int width) {
         int longest = names.stream().mapToInt(Text::width).max().orElse(4);
-        return Math.max(3, Math.min(longest, Math.max(6, width / 4)));
+        return Math.max(3, Math.min(longest, Math.max(6, width / 3)));
     }
 
     public static void draw(Canvas c, Board.Snapshot s, Glyphs g, Messages m) {
@@ -37,7 +37,7 @@ public final class Bars {
         int count = s.workerCount();
         boolean all = count <= h;
         int rows = all ? Math.min(count, s.workers().size()) : Math.max(0, Math.min(h - 2, s.workers().size()));
-        List<String> names = s.workers().stream().limit(rows).map(Board.WorkerRow::name).toList();
+        List<String> names = s.workers().stream().map(Board.WorkerRow::name).toList();
         int nameW = nameWidth(names.isEmpty() ? List.of(m.get("tui.bars.all")) : names, w);
         int infoW = Math.min(16, Math.max(0, w - nameW - 4));
         int barW = Math.max(0, w - nameW - infoW - 2);

@@ -24,7 +24,7 @@ import java.util.Optional;
  * For the other kinds of block: this machine, the runtimes, or everything measured so far.
  *
  * <pre>{@code
- * int rows = ExperimentPanel.wantedHeight(model);            // for the layout
+ * int rows = ExperimentPanel.wantedHeight(model, 78);        // for the layout
  * ExperimentPanel.draw(canvas, model, board.sample(rows));   // every frame
  * }</pre>
  *
@@ -46,12 +46,12 @@ public final class ExperimentPanel {
     record Section(int min, int want, int rank, Painter painter) {}
 
     /** The rows this panel would like, as wide as the terminal (or its right half). */
-    public static int wantedHeight(Model m) {
-        return sections(m, Board.Snapshot.EMPTY, View.messages(m.language())).stream().mapToInt(Section::want).sum();
+    public static int wantedHeight(Model m, int width) {
+        return sections(m, Board.Snapshot.EMPTY, View.messages(m.language()), width).stream().mapToInt(Section::want).sum();
     }
 
     public static void draw(Canvas c, Model m, Board.Snapshot s) {
-        List<Section> sections = sections(m, s, View.messages(m.language()));
+        List<Section> sections = sections(m, s, View.messages(m.language()), c.width());
         int[] heights = allocate(sections, c.height());
         int y = 0;
         for (int i = 0; i < sections.size(); i++) {
@@ -81,7 +81,7 @@ public final class ExperimentPanel {
         return h;
     }
 
-    static List<Section> sections(Model m, Board.Snapshot s, Messages msg) {
+    static List<Section> sections(Model m, Board.Snapshot s, Messages msg, int width) {
         Optional<ExperimentDecl> d = m.selected();
         List<Section> out = new ArrayList<>();
         if (d.isEmpty()) return out;
@@ -90,8 +90,8 @@ public final class ExperimentPanel {
         out.add(new Section(1, 1, 0, c -> title(c, m, decl, msg)));
         switch (decl.kind()) {
             case RUN -> run(out, m, s, decl, key, msg);
-            case MACHINE -> text(out, machine(m, msg));
-            case RUNTIMES -> text(out, runtimes(m, msg));
+            case MACHINE -> text(out, machine(m, msg, width));
+            case RUNTIMES -> text(out, runtimes(m, msg, width));
             case SUMMARY -> summary(out, m, msg);
         }
         return out;
@@ -275,7 +275,7 @@ public final class ExperimentPanel {
     }
 
     /** This machine: cores, load, memory, CPU, and which runtimes run here. */
-    private static List<Line> machine(Model m, Messages msg) {
+    private static List<Line> machine(Model m, Messages msg, int width) {
         Machine mc = m.machine();
         List<Line> out = new ArrayList<>();
         out.add(Line.of(msg.get("check.host", mc.host()), Style.PLAIN));
@@ -290,14 +290,16 @@ public final class ExperimentPanel {
         out.add(Line.of(msg.get("check.runtimes"), Style.PLAIN));
         for (RuntimeKind r : RuntimeKind.values()) {
             boolean here = m.available().contains(r);
-            out.add(Line.of("  " + msg.get("check.runtime." + (here ? "yes" : "no"), r.id(), msg.get("runtime.describe." + r.id())),
-                    here ? Style.PLAIN : Style.of(Tone.DIM)));
+            Style style = here ? Style.PLAIN : Style.of(Tone.DIM);
+            String mark = msg.get("check.runtime." + (here ? "yes" : "no"), r.id(), "");
+            out.addAll(Wrap.wrap(List.of(new Segment(msg.get("runtime.describe." + r.id()), style)), width,
+                    "  " + mark, " ".repeat(2 + Text.width(mark)), style));
         }
         return out;
     }
 
     /** The runtimes, with or without a GIL, found or not. */
-    private static List<Line> runtimes(Model m, Messages msg) {
+    private static List<Line> runtimes(Model m, Messages msg, int width) {
         List<Line> out = new ArrayList<>();
         for (RuntimeKind r : RuntimeKind.values()) {
             boolean here = m.available().contains(r);

@@ -83,7 +83,7 @@ public final class PageText {
                 }
                 yield out;
             }
-            case Block.Code c -> code(c, width, code, m);
+            case Block.Code c -> code(c, width, code, g, m);
             case Block.Experiment e -> {
                 int index = experiment[0]++;
                 yield experiment(e.decl(), index, index == selected, width, g, m);
@@ -118,22 +118,23 @@ public final class PageText {
     }
 
     /** Python or Java blocks show only when chosen; any other fenced block always shows, plain. */
-    private static List<Line> code(Block.Code c, int width, Model.CodeLanguage chosen, Messages m) {
+    private static List<Line> code(Block.Code c, int width, Model.CodeLanguage chosen, Glyphs g, Messages m) {
         Highlighter.Language lang = Highlighter.languageOf(c.language());
         if (lang == Highlighter.Language.PYTHON && chosen != Model.CodeLanguage.PYTHON) return List.of();
         if (lang == Highlighter.Language.JAVA && chosen != Model.CodeLanguage.JAVA) return List.of();
         List<Line> out = new ArrayList<>();
         if (lang != Highlighter.Language.PLAIN)
-            out.add(Line.of(m.get(lang == Highlighter.Language.PYTHON ? "tui.page.code.python" : "tui.page.code.java"),
-                    Style.of(Tone.DIM).italic()));
+            out.addAll(Wrap.wrap(List.of(new Segment(m.get(lang == Highlighter.Language.PYTHON ? "tui.page.code.python" : "tui.page.code.java"),
+                    Style.of(Tone.DIM).italic())), width, "", "", Style.PLAIN));
         Highlighter h = new Highlighter(lang);
         String text = c.text().endsWith("\n") ? c.text().substring(0, c.text().length() - 1) : c.text();
         int room = Math.max(1, width - 2);
         for (String raw : text.split("\n", -1)) {
             List<Segment> segs = new ArrayList<>();
             for (Segment s : h.line(Text.clean(raw))) segs.add(s);
-            // Code is not re-flowed: a line too long is cut into pieces, each indented.
+            // Code is not re-flowed: a line too long goes on in pieces, each marked as the same line.
             List<Segment> rest = segs;
+            boolean first = true;
             do {
                 List<Segment> head = new ArrayList<>();
                 List<Segment> tail = new ArrayList<>();
@@ -150,10 +151,11 @@ public final class PageText {
                     } else tail.add(s);
                 }
                 List<Segment> line = new ArrayList<>();
-                line.add(new Segment("  ", Style.PLAIN));
+                line.add(first ? new Segment("  ", Style.PLAIN) : new Segment(g.ascii() ? "> " : "↪ ", Style.of(Tone.DIM)));
                 line.addAll(head);
                 out.add(new Line(line));
                 rest = tail;
+                first = false;
             } while (!rest.isEmpty());
         }
         return out;

@@ -37,8 +37,9 @@ public final class ResultView {
         List<List<String>> grid = new ArrayList<>();
         grid.add(Columns.header(m));
         for (ResultTable.Row r : table.rows()) grid.add(Columns.cells(r, m));
-        List<Integer> shown = columns(grid, c.width());
-        int gap = totalWidth(grid, shown, 2) <= c.width() ? 2 : 1;
+        Plan plan = plan(grid, c.width());
+        List<Integer> shown = plan.columns();
+        int gap = plan.gap();
         int[] width = widths(grid);
         for (int y = 0; y < grid.size() && y < c.height(); y++) {
             int x = 0;
@@ -58,19 +59,30 @@ public final class ResultView {
         return Style.of(e >= 0.9 ? Tone.OK : e >= 0.5 ? Tone.WARNING : Tone.ERROR).bold();
     }
 
-    /** The columns kept for a width, in their order. */
-    static List<Integer> columns(List<List<String>> grid, int width) {
+    /** The columns kept, in their order, and the gap between them. */
+    record Plan(List<Integer> columns, int gap) {}
+
+    /**
+     * First the columns that say nothing go (one runtime on every row, no child CPU, no notebook
+     * figure) while the table is wider than {@code width} with two-space gaps; if that is not
+     * enough, one-space gaps, and the CPU columns, the runtime, the ideal and the notebook go in turn.
+     */
+    static Plan plan(List<List<String>> grid, int width) {
         List<Integer> shown = new ArrayList<>(List.of(RUNTIME, STRATEGY, NOTEBOOK, WALL, USER, SYS, CHILDREN, IDEAL, EFFICIENCY, SPEEDUP));
-        List<Integer> dropOrder = new ArrayList<>();
-        if (same(grid, RUNTIME)) dropOrder.add(RUNTIME);
-        if (empty(grid, CHILDREN)) dropOrder.add(CHILDREN);
-        if (empty(grid, NOTEBOOK)) dropOrder.add(NOTEBOOK);
-        for (int col : List.of(CHILDREN, SYS, USER, RUNTIME, IDEAL, NOTEBOOK)) if (!dropOrder.contains(col)) dropOrder.add(col);
-        for (int col : dropOrder) {
+        List<Integer> silent = new ArrayList<>();
+        if (same(grid, RUNTIME)) silent.add(RUNTIME);
+        if (empty(grid, CHILDREN)) silent.add(CHILDREN);
+        if (empty(grid, NOTEBOOK)) silent.add(NOTEBOOK);
+        for (int col : silent) {
+            if (totalWidth(grid, shown, 2) <= width) break;
+            shown.remove(Integer.valueOf(col));
+        }
+        if (totalWidth(grid, shown, 2) <= width) return new Plan(shown, 2);
+        for (int col : List.of(CHILDREN, SYS, USER, RUNTIME, IDEAL, NOTEBOOK)) {
             if (totalWidth(grid, shown, 1) <= width) break;
             shown.remove(Integer.valueOf(col));
         }
-        return shown;
+        return new Plan(shown, 1);
     }
 
     private static boolean same(List<List<String>> grid, int col) {

@@ -60,10 +60,10 @@ public final class View {
         if (m.experiments().isEmpty())
             return new Layout(header, new Rect(0, 1, Math.min(w, MAX_TEXT_COLUMNS), content), Rect.EMPTY, status, footer, false);
         if (m.wide()) {
-            int tw = Math.max(50, Math.min(90, w / 2));
-            return new Layout(header, new Rect(0, 1, tw, content), new Rect(tw + 1, 1, w - tw - 1, content), status, footer, true);
+            int tw = Math.max(46, Math.min(80, w * 2 / 5));
+            return new Layout(header, new Rect(0, 1, tw, content), new Rect(tw + 2, 1, w - tw - 3, content), status, footer, true);
         }
-        int panel = Math.max(Math.min(3, content), Math.min(ExperimentPanel.wantedHeight(m), content - MIN_TEXT_ROWS));
+        int panel = Math.max(Math.min(3, content), Math.min(ExperimentPanel.wantedHeight(m, w - 2), content - MIN_TEXT_ROWS));
         return new Layout(header, new Rect(0, 1, w, content - panel), new Rect(1, 1 + content - panel, w - 2, panel), status, footer, false);
     }
 
@@ -87,7 +87,7 @@ public final class View {
         pageText(l.text().on(c), m);
         if (l.panel().w() > 0) {
             if (l.wide()) {
-                Canvas divider = c.region(l.panel().x() - 1, l.panel().y(), 1, l.panel().h());
+                Canvas divider = c.region(l.panel().x() - 2, l.panel().y(), 1, l.panel().h());
                 for (int y = 0; y < divider.height(); y++) divider.put(0, y, String.valueOf(m.glyphs().vertical()), Style.of(Tone.DIM));
             }
             ExperimentPanel.draw(l.panel().on(c), m, s);
@@ -96,11 +96,18 @@ public final class View {
         footer(l.footer().on(c), m, msg);
         switch (m.overlay()) {
             case Overlay.None n -> { }
-            case Overlay.Contents k -> Overlays.contents(c.region(0, 1, c.width(), c.height() - 2), m, k.cursor(), msg);
-            case Overlay.Help h -> Overlays.help(c.region(0, 1, c.width(), c.height() - 2), m, msg);
+            case Overlay.Contents k -> Overlays.contents(cleared(c), m, k.cursor(), msg);
+            case Overlay.Help h -> Overlays.help(cleared(c), m, msg);
             case Overlay.ConfirmQuit q -> Overlays.confirmQuit(c, m, msg);
             case Overlay.ConfirmBusy b -> Overlays.confirmBusy(c, m, b.load(), msg);
         }
+    }
+
+    /** The screen between header and footer, blanked: a big overlay stands alone, with no page text peeking out beside it. */
+    private static Canvas cleared(Canvas c) {
+        Canvas middle = c.region(0, 1, c.width(), c.height() - 2);
+        middle.fill(Style.PLAIN);
+        return middle;
     }
 
     /** The message shown instead of everything else in a window under 80x24. */
@@ -121,17 +128,21 @@ public final class View {
     static void header(Canvas c, Model m, Messages msg) {
         Style bar = Style.of(Tone.HEADER).reverse();
         c.fill(bar);
-        String left = " " + msg.get("tui.header.course") + " · "
-                + msg.get("tui.header.page", m.lesson().number(), m.page() + 1, m.course().lessons().size())
-                + " · " + m.lesson().title();
+        String page = msg.get("tui.header.page", m.lesson().number(), m.page() + 1, m.course().lessons().size());
         StringBuilder right = new StringBuilder();
         m.selected().filter(d -> d.kind() == concurrence.lesson.ExperimentDecl.Kind.RUN)
                 .flatMap(d -> m.runtime(m.blockKey(), d)).ifPresent(r -> right.append(r.id()).append(" · "));
         right.append(msg.get("tui.header.cores", m.machine().cores()));
         if (m.load() >= 0) right.append(" · ").append(msg.get("tui.header.load", concurrence.report.Durations.ratio(m.load(), msg.locale())));
         right.append(' ');
+        // The title matters most: the course's name, then the page's position, give way to it.
+        String title = m.lesson().title();
+        String left = " " + msg.get("tui.header.course") + " · " + page + " · " + title;
+        int room = c.width() - Text.width(right.toString()) - 1;
+        if (Text.width(left) > room) left = " " + page + " · " + title;
+        if (Text.width(left) > room) left = " " + String.format("%02d", m.lesson().number()) + " · " + title;
         int rw = Text.width(right.toString());
-        c.put(0, 0, Text.fit(left, Math.max(0, c.width() - rw - 1), m.glyphs().ellipsis()), bar.bold());
+        c.put(0, 0, Text.fit(left, Math.max(0, room), m.glyphs().ellipsis()), bar.bold());
         c.put(Math.max(0, c.width() - rw), 0, right.toString(), bar);
     }
 
