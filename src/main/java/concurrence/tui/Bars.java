@@ -26,7 +26,8 @@ public final class Bars {
 
     /** The name column's width: the longest name shown, within limits. */
     public static int nameWidth(List<String> names, int width) {
-        int longest = names.stream().mapToInt(Text::width).max().orElse(4);
+        int longest = names.isEmpty() ? 4 : 0;
+        for (String n : names) longest = Math.max(longest, Text.width(n));
         return Math.max(3, Math.min(longest, Math.max(6, width / 3)));
     }
 
@@ -37,8 +38,7 @@ public final class Bars {
         int count = s.workerCount();
         boolean all = count <= h;
         int rows = all ? Math.min(count, s.workers().size()) : Math.max(0, Math.min(h - 2, s.workers().size()));
-        List<String> names = s.workers().stream().map(Board.WorkerRow::name).toList();
-        int nameW = nameWidth(names.isEmpty() ? List.of(m.get("tui.bars.all")) : names, w);
+        int nameW = nameWidth(s, w, m);
         int infoW = Math.min(16, Math.max(0, w - nameW - 4));
         int barW = Math.max(0, w - nameW - infoW - 2);
         for (int y = 0; y < rows; y++) {
@@ -48,25 +48,33 @@ public final class Bars {
             double fraction = r.state() == Board.State.RUNNING ? r.fraction() : finished && r.tasksDone() > 0 ? 1 : 0;
             bar(c, nameW + 1, y, barW, fraction, finished ? Tone.BAR_DONE : Tone.BAR_RUNNING, g);
             String info = switch (r.state()) {
-                case RUNNING -> Text.pad(m.get("tui.bars.task", r.task() + 1), Math.max(0, infoW - 6))
+                case RUNNING -> Text.pad(View.say(m, "tui.bars.task", r.task() + 1), Math.max(0, infoW - 6))
                         + Text.padLeft(Text.seconds(r.taskElapsedNanos(), m.locale()), Math.min(6, infoW));
-                case WAITING -> m.get("tui.bars.waiting");
-                case IDLE -> m.get("tui.bars.idle");
-                case DONE -> m.get(r.tasksDone() == 1 ? "tui.bars.done.one" : "tui.bars.done.many", r.tasksDone());
+                case WAITING -> View.say(m, "tui.bars.waiting");
+                case IDLE -> View.say(m, "tui.bars.idle");
+                case DONE -> View.say(m, r.tasksDone() == 1 ? "tui.bars.done.one" : "tui.bars.done.many", r.tasksDone());
             };
             c.put(nameW + 2 + barW, y, Text.fit(info, infoW, g.ellipsis()), r.state() == Board.State.RUNNING ? Style.PLAIN : Style.of(Tone.DIM));
         }
         if (!all && h >= 2) {
-            c.put(0, h - 2, Text.fit(m.get("tui.bars.others", g.ellipsis(), Text.count(count - rows, m.locale())), w, g.ellipsis()),
+            c.put(0, h - 2, Text.fit(View.say(m, "tui.bars.others", g.ellipsis(), Text.count(count - rows, m.locale())), w, g.ellipsis()),
                     Style.of(Tone.DIM));
-            c.put(0, h - 1, Text.pad(Text.fit(m.get("tui.bars.all"), nameW, g.ellipsis()), nameW), Style.PLAIN.bold());
+            c.put(0, h - 1, Text.pad(Text.fit(View.say(m, "tui.bars.all"), nameW, g.ellipsis()), nameW), Style.PLAIN.bold());
             bar(c, nameW + 1, h - 1, barW, s.overall(), s.result().isPresent() ? Tone.BAR_DONE : Tone.BAR_RUNNING, g);
             c.put(nameW + 2 + barW, h - 1, Text.fit(Text.count(s.tasksDone(), m.locale()) + "/" + Text.count(s.tasksTotal(), m.locale()),
                     infoW, g.ellipsis()), Style.PLAIN);
         } else if (!all) {
-            c.put(0, 0, Text.fit(m.get("tui.bars.all") + " " + Text.count(s.tasksDone(), m.locale()) + "/"
+            c.put(0, 0, Text.fit(View.say(m, "tui.bars.all") + " " + Text.count(s.tasksDone(), m.locale()) + "/"
                     + Text.count(s.tasksTotal(), m.locale()), w, g.ellipsis()), Style.PLAIN);
         }
+    }
+
+    /** The name column's width for a snapshot's workers (or the overall bar's label when none is there yet). */
+    static int nameWidth(Board.Snapshot s, int width, Messages m) {
+        List<String> names = new java.util.ArrayList<>(s.workers().size());
+        for (Board.WorkerRow r : s.workers()) names.add(r.name());
+        if (names.isEmpty()) names.add(View.say(m, "tui.bars.all"));
+        return nameWidth(names, width);
     }
 
     /** A bar at ({@code x}, {@code y}): the full part in {@code tone}, the rest as a dim track. */

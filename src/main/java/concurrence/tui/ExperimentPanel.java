@@ -97,21 +97,29 @@ public final class ExperimentPanel {
         return out;
     }
 
+    private record TitleKey(ExperimentDecl decl, int block, int count, int width, String language, Glyphs glyphs) {}
+
+    private static final Memo<TitleKey, String> TITLE = new Memo<>();
+
     private static void title(Canvas c, Model m, ExperimentDecl decl, Messages msg) {
-        Glyphs g = m.glyphs();
-        int count = m.experiments().size();
-        String which = count > 1 ? msg.get("tui.panel.which", m.blockKey().block() + 1, count) : "";
+        String text = TITLE.get(new TitleKey(decl, m.blockKey().block(), m.experiments().size(), c.width(), msg.language(), m.glyphs()),
+                k -> titleText(k, msg));
+        c.put(0, 0, text, Style.of(Tone.ACCENT).bold());
+    }
+
+    /** {@code ─ Expérience : tâches io, threads, sequential ──────}, as wide as the panel. */
+    private static String titleText(TitleKey k, Messages msg) {
+        ExperimentDecl decl = k.decl();
+        String which = k.count() > 1 ? View.say(msg, "tui.panel.which", k.block() + 1, k.count()) : "";
         String what = switch (decl.kind()) {
-            case RUN -> msg.get("tui.panel.run", decl.task().id(), String.join(", ", decl.compare().stream().map(StrategyKind::id).toList()));
-            case MACHINE -> msg.get("tui.panel.machine");
-            case RUNTIMES -> msg.get("tui.panel.runtimes");
-            case SUMMARY -> msg.get("tui.panel.summary");
+            case RUN -> View.say(msg, "tui.panel.run", decl.task().id(), String.join(", ", decl.compare().stream().map(StrategyKind::id).toList()));
+            case MACHINE -> View.say(msg, "tui.panel.machine");
+            case RUNTIMES -> View.say(msg, "tui.panel.runtimes");
+            case SUMMARY -> View.say(msg, "tui.panel.summary");
         };
-        String h = String.valueOf(g.horizontal());
-        String text = h + " " + what + (which.isEmpty() ? "" : " " + which) + " ";
-        c.put(0, 0, Text.fit(text, c.width(), g.ellipsis()), Style.of(Tone.ACCENT).bold());
-        int end = Text.width(text);
-        if (end < c.width()) c.put(end, 0, h.repeat(c.width() - end), Style.of(Tone.ACCENT));
+        String h = String.valueOf(k.glyphs().horizontal());
+        String text = Text.fit(h + " " + what + (which.isEmpty() ? "" : " " + which) + " ", k.width(), k.glyphs().ellipsis());
+        return text + h.repeat(Math.max(0, k.width() - Text.width(text)));
     }
 
     private static void run(List<Section> out, Model m, Board.Snapshot s, ExperimentDecl decl, BlockKey key, Messages msg) {
@@ -125,19 +133,19 @@ public final class ExperimentPanel {
             int barsWant = workers <= MAX_BAR_ROWS ? workers : 10;
             out.add(new Section(Math.min(workers, 3), barsWant, 1, c -> {
                 if (live) Bars.draw(c, s, g, msg);
-                else c.put(0, 0, Text.fit(msg.get("tui.panel.preparing", spec.strategy().id()), c.width(), g.ellipsis()), Style.of(Tone.DIM));
+                else c.put(0, 0, Text.fit(View.say(msg, "tui.panel.preparing", spec.strategy().id()), c.width(), g.ellipsis()), Style.of(Tone.DIM));
             }));
             long axis = Timeline.axis(Ideal.nanos(spec, m.machine().cores(), spec.taskNanos()), s.elapsedNanos());
             if (gil(spec))
                 out.add(new Section(0, 1, 3, c -> {
-                    if (live) Timeline.gil(c, 0, s.handoffs(), s.elapsedNanos(), axis, nameWidth(s, c.width()), g, msg);
+                    if (live) Timeline.gil(c, 0, s.handoffs(), s.elapsedNanos(), axis, nameWidth(s, c.width(), msg), g, msg);
                 }));
             if (m.timeline()) {
                 int lanes = Math.min(workers, MAX_LANES);
                 out.add(new Section(0, lanes + 1, 4, c -> {
                     if (live && c.height() >= 2)
                         Timeline.draw(c, s.spans(), s.workers().stream().map(Board.WorkerRow::name).toList(), s.workerCount(),
-                                axis, nameWidth(s, c.width()), g, msg);
+                                axis, nameWidth(s, c.width(), msg), g, msg);
                 }));
             }
             if (!results.isEmpty())
@@ -192,7 +200,7 @@ public final class ExperimentPanel {
                 RunResult last = meas.last();
                 int hidden = last.workerNames().size() - shown[i];
                 String label = meas.spec().strategy().id() + " (" + meas.spec().runtime().id() + ")"
-                        + (hidden > 0 ? " · " + msg.get("tui.timeline.hidden", Text.count(hidden, msg.locale())) : "");
+                        + (hidden > 0 ? " · " + View.say(msg, "tui.timeline.hidden", Text.count(hidden, msg.locale())) : "");
                 c.put(0, y++, Text.fit(label, c.width(), g.ellipsis()), Style.of(Tone.ACCENT).italic());
                 int rows = Math.max(0, Math.min(shown[i], c.height() - 1 - y));
                 Timeline.lanes(c.region(0, y, c.width(), rows), last.timeline(), last.workerNames(), rows, axis, nameW, g);
@@ -206,23 +214,21 @@ public final class ExperimentPanel {
     /** Whether a spec has a GIL that workers hand over (a process pool has one GIL per child, nothing to see). */
     static boolean gil(ExperimentSpec spec) { return spec.runtime().hasGil() && spec.strategy() != StrategyKind.PROCESSES; }
 
-    private static int nameWidth(Board.Snapshot s, int width) {
-        return Bars.nameWidth(s.workers().stream().map(Board.WorkerRow::name).toList(), width);
-    }
+    private static int nameWidth(Board.Snapshot s, int width, Messages msg) { return Bars.nameWidth(s, width, msg); }
 
     private static String status(Model m, RunState.Running r, Board.Snapshot s, boolean live, Messages msg) {
         ExperimentSpec spec = r.current();
-        StringBuilder b = new StringBuilder(msg.get("tui.panel.status", spec.strategy().id(), r.step() + 1, r.specs().size()));
+        StringBuilder b = new StringBuilder(View.say(msg, "tui.panel.status", spec.strategy().id(), r.step() + 1, r.specs().size()));
         if (live) {
             b.append(" · ").append(Text.seconds(s.elapsedNanos(), msg.locale()));
-            b.append(" · ").append(msg.get("tui.panel.tasks.done", Text.count(s.tasksDone(), msg.locale()),
+            b.append(" · ").append(View.say(msg, "tui.panel.tasks.done", Text.count(s.tasksDone(), msg.locale()),
                     Text.count(s.tasksTotal(), msg.locale())));
             if (gil(spec) && s.gilHolder() >= 0) {
                 String holder = s.gilHolder() < s.workers().size() ? s.workers().get(s.gilHolder()).name() : "#" + s.gilHolder();
-                b.append(" · ").append(msg.get("tui.panel.gil.holder", holder));
+                b.append(" · ").append(View.say(msg, "tui.panel.gil.holder", holder));
             }
         }
-        if (r.cancelling()) b.append(" · ").append(msg.get("tui.panel.cancelling", m.glyphs().ellipsis()));
+        if (r.cancelling()) b.append(" · ").append(View.say(msg, "tui.panel.cancelling", m.glyphs().ellipsis()));
         return b.toString();
     }
 
@@ -231,28 +237,28 @@ public final class ExperimentPanel {
         List<Segment> settings = new ArrayList<>();
         Tuning t = m.tuning(key, decl);
         Optional<RuntimeKind> runtime = m.runtime(key, decl);
-        settings.add(new Segment(msg.get("tui.panel.tasks", Text.count(t.tasks(), msg.locale())), t.tasks() != decl.tasks()
+        settings.add(new Segment(View.say(msg, "tui.panel.tasks", Text.count(t.tasks(), msg.locale())), t.tasks() != decl.tasks()
                 ? Style.of(Tone.WARNING).bold() : Style.PLAIN.bold()));
         settings.add(new Segment(" · ", Style.PLAIN));
-        settings.add(new Segment(msg.get("tui.panel.workers", Text.count(t.workers(), msg.locale())), t.workers() != decl.workers()
+        settings.add(new Segment(View.say(msg, "tui.panel.workers", Text.count(t.workers(), msg.locale())), t.workers() != decl.workers()
                 ? Style.of(Tone.WARNING).bold() : Style.PLAIN.bold()));
         if (t.tasks() != decl.tasks() || t.workers() != decl.workers())
-            settings.add(new Segment(" " + msg.get("tui.panel.notebook.values", decl.tasks(), decl.workers()), Style.of(Tone.DIM)));
+            settings.add(new Segment(" " + View.say(msg, "tui.panel.notebook.values", decl.tasks(), decl.workers()), Style.of(Tone.DIM)));
         settings.add(new Segment(" · ", Style.PLAIN));
         settings.add(runtime.isPresent()
-                ? new Segment(msg.get("tui.panel.runtime", runtime.get().id()), Style.of(Tone.ACCENT).bold())
-                : new Segment(msg.get("tui.panel.no.runtime", String.join(", ", decl.runtimes().stream().map(RuntimeKind::id).toList())),
+                ? new Segment(View.say(msg, "tui.panel.runtime", runtime.get().id()), Style.of(Tone.ACCENT).bold())
+                : new Segment(View.say(msg, "tui.panel.no.runtime", String.join(", ", decl.runtimes().stream().map(RuntimeKind::id).toList())),
                         Style.of(Tone.ERROR)));
         double scale = m.specs(key).stream().findFirst().map(ExperimentSpec::scale).orElse(decl.scale() * m.scale());
-        if (scale != 1) settings.add(new Segment(" · " + msg.get("tui.panel.scale", Durations.ratio(scale, msg.locale())), Style.PLAIN));
+        if (scale != 1) settings.add(new Segment(" · " + View.say(msg, "tui.panel.scale", Durations.ratio(scale, msg.locale())), Style.PLAIN));
         List<Line> out = new ArrayList<>(Wrap.wrap(settings, 1000, "", "", Style.PLAIN));
         List<String> refs = new ArrayList<>();
         for (StrategyKind sk : decl.compare()) {
             Optional<Reference> ref = decl.reference(sk);
             ref.ifPresent(r -> refs.add(sk.id() + " " + Columns.notebook(r, msg.locale())));
         }
-        if (!refs.isEmpty() && !ran) out.add(Line.of(msg.get("tui.panel.references", String.join(" · ", refs)), Style.of(Tone.DIM)));
-        out.add(keys(msg.get(ran ? "tui.panel.keys.again" : "tui.panel.keys"), m.glyphs()));
+        if (!refs.isEmpty() && !ran) out.add(Line.of(View.say(msg, "tui.panel.references", String.join(" · ", refs)), Style.of(Tone.DIM)));
+        out.add(keys(View.say(msg, ran ? "tui.panel.keys.again" : "tui.panel.keys"), m.glyphs()));
         return out;
     }
 
@@ -278,21 +284,21 @@ public final class ExperimentPanel {
     private static List<Line> machine(Model m, Messages msg, int width) {
         Machine mc = m.machine();
         List<Line> out = new ArrayList<>();
-        out.add(Line.of(msg.get("check.host", mc.host()), Style.PLAIN));
-        out.add(Line.of(msg.get("check.cores", mc.cores(), mc.cpuModel()), Style.PLAIN.bold()));
-        out.add(Line.of(msg.get("check.memory", Durations.mebibytes(mc.memoryBytes(), msg.locale(), msg.get("unit.mib"))), Style.PLAIN));
+        out.add(Line.of(View.say(msg, "check.host", mc.host()), Style.PLAIN));
+        out.add(Line.of(View.say(msg, "check.cores", mc.cores(), mc.cpuModel()), Style.PLAIN.bold()));
+        out.add(Line.of(View.say(msg, "check.memory", Durations.mebibytes(mc.memoryBytes(), msg.locale(), View.say(msg, "unit.mib"))), Style.PLAIN));
         if (m.load() >= 0) {
             boolean busy = Machine.busy(m.load(), mc.cores());
-            out.add(Line.of(msg.get("check.load", Durations.ratio(m.load(), msg.locale()),
-                    busy ? msg.get("check.load.busy") : msg.get("check.load.quiet")), Style.of(busy ? Tone.WARNING : Tone.OK)));
+            out.add(Line.of(View.say(msg, "check.load", Durations.ratio(m.load(), msg.locale()),
+                    busy ? View.say(msg, "check.load.busy") : View.say(msg, "check.load.quiet")), Style.of(busy ? Tone.WARNING : Tone.OK)));
         }
-        out.add(Line.of(msg.get("check.jvm", mc.jvm()), Style.PLAIN));
-        out.add(Line.of(msg.get("check.runtimes"), Style.PLAIN));
+        out.add(Line.of(View.say(msg, "check.jvm", mc.jvm()), Style.PLAIN));
+        out.add(Line.of(View.say(msg, "check.runtimes"), Style.PLAIN));
         for (RuntimeKind r : RuntimeKind.values()) {
             boolean here = m.available().contains(r);
             Style style = here ? Style.PLAIN : Style.of(Tone.DIM);
-            String mark = msg.get("check.runtime." + (here ? "yes" : "no"), r.id(), "");
-            out.addAll(Wrap.wrap(List.of(new Segment(msg.get("runtime.describe." + r.id()), style)), width,
+            String mark = View.say(msg, "check.runtime." + (here ? "yes" : "no"), r.id(), "");
+            out.addAll(Wrap.wrap(List.of(new Segment(View.say(msg, "runtime.describe." + r.id()), style)), width,
                     "  " + mark, " ".repeat(2 + Text.width(mark)), style));
         }
         return out;
@@ -309,7 +315,7 @@ public final class ExperimentPanel {
                     Style.of(r.hasGil() ? Tone.WARNING : Tone.OK)));
             segs.add(new Segment(Text.pad(msg.get(here ? "tui.runtimes.found" : "tui.runtimes.missing"), 12),
                     here ? Style.of(Tone.OK) : Style.of(Tone.DIM)));
-            segs.add(new Segment(msg.get("runtime.describe." + r.id()), Style.of(Tone.DIM)));
+            segs.add(new Segment(View.say(msg, "runtime.describe." + r.id()), Style.of(Tone.DIM)));
             out.add(new Line(segs));
         }
         return out;
@@ -318,20 +324,20 @@ public final class ExperimentPanel {
     /** Everything measured in this session, beside the notebook's figure. */
     private static void summary(List<Section> out, Model m, Messages msg) {
         List<List<String>> grid = new ArrayList<>();
-        grid.add(List.of(msg.get("tui.summary.page"), msg.get("table.strategy"), msg.get("tui.summary.task"), msg.get("table.runtime"),
-                msg.get("table.notebook"), msg.get("table.wall"), msg.get("table.efficiency")));
+        grid.add(List.of(View.say(msg, "tui.summary.page"), View.say(msg, "table.strategy"), View.say(msg, "tui.summary.task"), View.say(msg, "table.runtime"),
+                View.say(msg, "table.notebook"), View.say(msg, "table.wall"), View.say(msg, "table.efficiency")));
         for (var e : m.allResults()) {
             Optional<ExperimentDecl> decl = m.decl(e.getKey());
             for (Measurement meas : e.getValue()) {
                 ExperimentSpec spec = meas.spec();
                 String notebook = decl.flatMap(d -> d.reference(spec.strategy())).map(r -> Columns.notebook(r, msg.locale())).orElse("—");
                 grid.add(List.of(String.format("%02d", e.getKey().page()), spec.strategy().id(), spec.task().id(), spec.runtime().id(), notebook,
-                        meas.cancelled() ? msg.get("table.cancelled") : Durations.format(meas.meanNanos(), msg.locale()),
+                        meas.cancelled() ? View.say(msg, "table.cancelled") : Durations.format(meas.meanNanos(), msg.locale()),
                         meas.cancelled() ? "—" : Durations.percent(meas.efficiency(), msg.locale())));
             }
         }
         if (grid.size() == 1) {
-            List<Line> lines = Wrap.wrap(List.of(new Segment(msg.get("tui.summary.empty"), Style.of(Tone.DIM))), 200, "", "", Style.PLAIN);
+            List<Line> lines = Wrap.wrap(List.of(new Segment(View.say(msg, "tui.summary.empty"), Style.of(Tone.DIM))), 200, "", "", Style.PLAIN);
             text(out, lines);
             return;
         }

@@ -25,7 +25,7 @@ public final class Overlays {
         Course course = model.course();
         int w = Math.min(c.width() - 2, 100);
         int h = c.height() - 2;
-        Canvas in = Box.centred(c, w, h, m.get("tui.contents.title", course.lessons().size()), g);
+        Canvas in = Box.centred(c, w, h, View.say(m, "tui.contents.title", course.lessons().size()), g);
         if (in.width() <= 0 || in.height() <= 0) return;
         List<Course.Problem> problems = course.problems();
         int problemRows = problems.isEmpty() ? 0 : Math.min(problems.size() + 1, Math.max(0, in.height() / 3));
@@ -39,8 +39,8 @@ public final class Overlays {
             boolean selected = i == cursor;
             Style base = selected ? Style.PLAIN.on(Tone.SELECTION).bold() : Box.INSIDE;
             String mark = model.done().contains(l.number()) ? check : " ";
-            String right = results == 0 ? "" : m.get("tui.contents.results", results);
-            String left = String.format("%s %02d  %s", mark, l.number(), l.title()) + (i == model.page() ? "  " + m.get("tui.contents.here") : "");
+            String right = results == 0 ? "" : View.say(m, "tui.contents.results", results);
+            String left = String.format("%s %02d  %s", mark, l.number(), l.title()) + (i == model.page() ? "  " + View.say(m, "tui.contents.here") : "");
             int room = in.width() - Text.width(right) - 1;
             in.put(0, row, Text.pad(Text.fit(left, Math.max(0, room), g.ellipsis()), Math.max(0, room)) + " " + right, base);
             if (mark.equals(check)) in.put(0, row, check, base.fg(Tone.OK));
@@ -51,7 +51,7 @@ public final class Overlays {
         }
         if (problemRows > 0) {
             int y = in.height() - problemRows;
-            in.put(0, y, Text.fit(m.get("tui.contents.problems", problems.size()), in.width(), g.ellipsis()), Box.INSIDE.fg(Tone.ERROR).bold());
+            in.put(0, y, Text.fit(View.say(m, "tui.contents.problems", problems.size()), in.width(), g.ellipsis()), Box.INSIDE.fg(Tone.ERROR).bold());
             for (int i = 0; i < problemRows - 1; i++)
                 in.put(0, y + 1 + i, Text.fit(problems.get(i).toString(), in.width(), g.ellipsis()), Box.INSIDE.fg(Tone.ERROR));
         }
@@ -69,19 +69,19 @@ public final class Overlays {
         Glyphs g = model.glyphs();
         List<String[]> rows = new ArrayList<>();
         for (int i = 1; m.has("tui.help." + i); i++) {
-            String line = m.get("tui.help." + i);
+            String line = View.say(m, "tui.help." + i);
             int bar = line.indexOf('|');
             rows.add(bar < 0 ? new String[] {"", line} : new String[] {keys(line.substring(0, bar), g), line.substring(bar + 1)});
         }
         int keyW = rows.stream().mapToInt(r -> Text.width(r[0])).max().orElse(0);
         int textW = rows.stream().mapToInt(r -> Text.width(r[1])).max().orElse(0);
-        Canvas in = Box.centred(c, keyW + textW + 7, rows.size() + 4, m.get("tui.help.title"), g);
+        Canvas in = Box.centred(c, keyW + textW + 7, rows.size() + 4, View.say(m, "tui.help.title"), g);
         for (int y = 0; y < rows.size() && y < in.height(); y++) {
             in.put(0, y, Text.pad(rows.get(y)[0], keyW), Box.INSIDE.fg(Tone.ACCENT).bold());
             in.put(keyW + 2, y, rows.get(y)[1], Box.INSIDE);
         }
         if (in.height() > rows.size() + 1)
-            in.put(0, in.height() - 1, Text.fit(m.get("tui.help.close"), in.width(), g.ellipsis()), Box.INSIDE.fg(Tone.DIM).italic());
+            in.put(0, in.height() - 1, Text.fit(View.say(m, "tui.help.close"), in.width(), g.ellipsis()), Box.INSIDE.fg(Tone.DIM).italic());
     }
 
     /** Key names in the bundle use Unicode arrows; ASCII terminals get words. */
@@ -102,12 +102,12 @@ public final class Overlays {
 
     /** "A run is going: quit anyway?" */
     public static void confirmQuit(Canvas c, Model model, Messages m) {
-        question(c, model, m.get("tui.quit.title"), List.of(m.get("tui.quit.text"), m.get("tui.quit.keys")), m);
+        question(c, model, View.say(m, "tui.quit.title"), List.of(View.say(m, "tui.quit.text"), View.say(m, "tui.quit.keys")), m);
     }
 
     /** "Others use the cores: run anyway?" */
     public static void confirmBusy(Canvas c, Model model, double load, Messages m) {
-        question(c, model, m.get("tui.busy.title"), List.of(
-                m.get("tui.busy.text", Durations.ratio(load, m.locale()), model.machine().cores()), m.get("tui.busy.keys")), m);
+        question(c, model, View.say(m, "tui.busy.title"), List.of(
+                View.say(m, "tui.busy.text", Durations.ratio(load, m.locale()), model.machine().cores()), View.say(m, "tui.busy.keys")), m);
     }
 }

@@ -50,7 +50,7 @@ public final class PageText {
         List<Line> out = new ArrayList<>(Wrap.wrap(List.of(new Segment(lesson.title(), Style.of(Tone.HEADING).bold())),
                 width, "", "", Style.PLAIN));
         if (!lesson.notebook().isBlank())
-            out.addAll(Wrap.wrap(List.of(new Segment(m.get("tui.page.notebook", lesson.notebook()), Style.of(Tone.DIM))),
+            out.addAll(Wrap.wrap(List.of(new Segment(View.say(m, "tui.page.notebook", lesson.notebook()), Style.of(Tone.DIM))),
                     width, "", "", Style.PLAIN));
         int[] experiment = {0};
         for (Block b : lesson.blocks()) {
@@ -124,7 +124,7 @@ public final class PageText {
         if (lang == Highlighter.Language.JAVA && chosen != Model.CodeLanguage.JAVA) return List.of();
         List<Line> out = new ArrayList<>();
         if (lang != Highlighter.Language.PLAIN)
-            out.addAll(Wrap.wrap(List.of(new Segment(m.get(lang == Highlighter.Language.PYTHON ? "tui.page.code.python" : "tui.page.code.java"),
+            out.addAll(Wrap.wrap(List.of(new Segment(View.say(m, lang == Highlighter.Language.PYTHON ? "tui.page.code.python" : "tui.page.code.java"),
                     Style.of(Tone.DIM).italic())), width, "", "", Style.PLAIN));
         Highlighter h = new Highlighter(lang);
         String text = c.text().endsWith("\n") ? c.text().substring(0, c.text().length() - 1) : c.text();
@@ -163,11 +163,11 @@ public final class PageText {
 
     private static List<Line> experiment(ExperimentDecl d, int index, boolean selected, int width, Glyphs g, Messages m) {
         String what = switch (d.kind()) {
-            case RUN -> m.get("tui.page.experiment.run", index + 1, d.task().id(),
+            case RUN -> View.say(m, "tui.page.experiment.run", index + 1, d.task().id(),
                     String.join(", ", d.compare().stream().map(s -> s.id()).toList()));
-            case MACHINE -> m.get("tui.page.experiment.machine", index + 1);
-            case RUNTIMES -> m.get("tui.page.experiment.runtimes", index + 1);
-            case SUMMARY -> m.get("tui.page.experiment.summary", index + 1);
+            case MACHINE -> View.say(m, "tui.page.experiment.machine", index + 1);
+            case RUNTIMES -> View.say(m, "tui.page.experiment.runtimes", index + 1);
+            case SUMMARY -> View.say(m, "tui.page.experiment.summary", index + 1);
         };
         Style style = selected ? Style.of(Tone.ACCENT).bold() : Style.of(Tone.ACCENT);
         return Wrap.wrap(List.of(new Segment(what, style)), width, g.pointer() + " ", "  ", style);

@@ -71,11 +71,21 @@ public final class Text {
 
     /** A whole number with the language's grouping, a plain space in French: {@code 9 980}, {@code 9,980}. */
     public static String count(long n, Locale locale) {
-        return String.format(locale, "%,d", n).replace('\u202F', ' ').replace('\u00A0', ' ');
+        String digits = Long.toString(Math.abs(n));
+        char group = Locale.FRENCH.getLanguage().equals(locale.getLanguage()) ? ' ' : ',';
+        StringBuilder b = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (n < 0) b.append('-');
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) b.append(group);
+            b.append(digits.charAt(i));
+        }
+        return b.toString();
     }
 
     /** Seconds with one decimal, {@code 0,4 s}: coarse on purpose, so a live clock redraws ten times a second at most. */
     public static String seconds(long nanos, Locale locale) {
-        return String.format(locale, "%.1f s", Math.max(0, nanos) / 1e9);
+        long tenths = Math.round(Math.max(0, nanos) / 1e8);
+        char point = Locale.FRENCH.getLanguage().equals(locale.getLanguage()) ? ',' : '.';
+        return (tenths / 10) + String.valueOf(point) + (tenths % 10) + " s";
     }
 }

@@ -49,6 +49,19 @@ public final class TextGrid implements Canvas {
         return col;
     }
 
+    /** Blanks every cell, for drawing the next frame into the same grid. */
+    public void clear() {
+        for (int y = 0; y < height; y++) {
+            Arrays.fill(chars[y], ' ');
+            Arrays.fill(styles[y], Style.PLAIN);
+        }
+    }
+
+    /** Whether cell ({@code x}, {@code y}) holds the same character in the same style in both grids (of one size). */
+    public boolean sameCell(TextGrid other, int x, int y) {
+        return chars[y][x] == other.chars[y][x] && styles[y][x].equals(other.styles[y][x]);
+    }
+
     public String row(int y) { return new String(chars[y]); }
 
     public List<String> rows() {

@@ -67,7 +67,7 @@ public final class Timeline {
     /** The time axis on row {@code y}: 0 on the left, its span on the right; {@code hidden} lanes that did not fit, if any. */
     public static void axis(Canvas c, int y, int nameWidth, long axisNanos, int hidden, Glyphs g, Messages m) {
         if (hidden > 0)
-            c.put(0, y, Text.fit(m.get("tui.timeline.hidden", Text.count(hidden, m.locale())), nameWidth, g.ellipsis()), Style.of(Tone.DIM));
+            c.put(0, y, Text.fit(View.say(m, "tui.timeline.hidden", Text.count(hidden, m.locale())), nameWidth, g.ellipsis()), Style.of(Tone.DIM));
         int track = Math.max(0, c.width() - nameWidth - 1);
         if (track <= 0) return;
         String end = Durations.format(axisNanos, m.locale());
@@ -80,7 +80,7 @@ public final class Timeline {
                            Glyphs g, Messages m) {
         int w = c.width();
         if (y < 0 || y >= c.height() || w <= 0) return;
-        c.put(0, y, Text.pad(Text.fit(m.get("tui.timeline.gil"), nameWidth, g.ellipsis()), nameWidth), Style.of(Tone.ACCENT).bold());
+        c.put(0, y, Text.pad(Text.fit(View.say(m, "tui.timeline.gil"), nameWidth, g.ellipsis()), nameWidth), Style.of(Tone.ACCENT).bold());
         int track = Math.max(0, w - nameWidth - 1);
         int i = 0;
         int holder = -1;

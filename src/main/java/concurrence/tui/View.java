@@ -46,6 +46,24 @@ public final class View {
 
     private static final Map<String, Messages> MESSAGES = new ConcurrentHashMap<>();
 
+    /** A formatted message, remembered: a frame asks for the same texts again and again ("tâche 3", "2 cœurs"). */
+    private record Said(String language, String key, List<Object> args) {}
+
+    private static final Map<Said, String> SAID = new ConcurrentHashMap<>();
+    private static final int MAX_SAID = 4096;
+
+    /** {@code m.get(key, args)}, formatted once for the same language, key and arguments (none may be null). */
+    public static String say(Messages m, String key, Object... args) {
+        Said said = new Said(m.language(), key, List.of(args));
+        String text = SAID.get(said);
+        if (text == null) {
+            if (SAID.size() >= MAX_SAID) SAID.clear();
+            text = m.get(key, args);
+            SAID.put(said, text);
+        }
+        return text;
+    }
+
     /** The messages of a language, loaded once. */
     public static Messages messages(String language) { return MESSAGES.computeIfAbsent(language, Messages::of); }
 
@@ -68,8 +86,10 @@ public final class View {
     }
 
     /** The page's text as laid out for the text area (one cell of margin each side). */
-    public static List<Line> text(Model m) {
-        Rect t = layout(m).text();
+    public static List<Line> text(Model m) { return text(m, layout(m)); }
+
+    private static List<Line> text(Model m, Layout l) {
+        Rect t = l.text();
         return PageText.lines(m.lesson(), Math.max(1, t.w() - 2), m.code(), m.glyphs(), messages(m.language()), m.blockKey().block());
     }
 
@@ -84,7 +104,7 @@ public final class View {
         }
         Layout l = layout(m);
         header(l.header().on(c), m, msg);
-        pageText(l.text().on(c), m);
+        pageText(l.text().on(c), m, text(m, l));
         if (l.panel().w() > 0) {
             if (l.wide()) {
                 Canvas divider = c.region(l.panel().x() - 2, l.panel().y(), 1, l.panel().h());
@@ -113,8 +133,8 @@ public final class View {
     /** The message shown instead of everything else in a window under 80x24. */
     static void tooSmall(Canvas c, Model m, Messages msg) {
         List<Line> lines = new ArrayList<>();
-        for (String text : List.of(msg.get("tui.small.title"), msg.get("tui.small.size", c.width(), c.height(),
-                Model.MIN_COLUMNS, Model.MIN_ROWS), msg.get("tui.small.quit")))
+        for (String text : List.of(View.say(msg, "tui.small.title"), View.say(msg, "tui.small.size", c.width(), c.height(),
+                Model.MIN_COLUMNS, Model.MIN_ROWS), View.say(msg, "tui.small.quit")))
             lines.addAll(Wrap.wrap(List.of(new Segment(text, Style.PLAIN)), Math.max(1, c.width()), "", "", Style.PLAIN));
         int top = Math.max(0, (c.height() - lines.size()) / 2);
         for (int i = 0; i < lines.size(); i++) {
@@ -125,29 +145,41 @@ public final class View {
         }
     }
 
+    /** What the header says depends on these only. */
+    private record HeaderKey(String language, int width, String title, int number, int index, int count, String runtime,
+                             int cores, double load, String ellipsis) {}
+
+    private record HeaderText(String left, String right) {}
+
+    private static final Memo<HeaderKey, HeaderText> HEADER = new Memo<>();
+
     static void header(Canvas c, Model m, Messages msg) {
         Style bar = Style.of(Tone.HEADER).reverse();
         c.fill(bar);
-        String page = msg.get("tui.header.page", m.lesson().number(), m.page() + 1, m.course().lessons().size());
-        StringBuilder right = new StringBuilder();
-        m.selected().filter(d -> d.kind() == concurrence.lesson.ExperimentDecl.Kind.RUN)
-                .flatMap(d -> m.runtime(m.blockKey(), d)).ifPresent(r -> right.append(r.id()).append(" · "));
-        right.append(msg.get("tui.header.cores", m.machine().cores()));
-        if (m.load() >= 0) right.append(" · ").append(msg.get("tui.header.load", concurrence.report.Durations.ratio(m.load(), msg.locale())));
-        right.append(' ');
-        // The title matters most: the course's name, then the page's position, give way to it.
-        String title = m.lesson().title();
-        String left = " " + msg.get("tui.header.course") + " · " + page + " · " + title;
-        int room = c.width() - Text.width(right.toString()) - 1;
-        if (Text.width(left) > room) left = " " + page + " · " + title;
-        if (Text.width(left) > room) left = " " + String.format("%02d", m.lesson().number()) + " · " + title;
-        int rw = Text.width(right.toString());
-        c.put(0, 0, Text.fit(left, Math.max(0, room), m.glyphs().ellipsis()), bar.bold());
-        c.put(Math.max(0, c.width() - rw), 0, right.toString(), bar);
+        String runtime = m.selected().filter(d -> d.kind() == concurrence.lesson.ExperimentDecl.Kind.RUN)
+                .flatMap(d -> m.runtime(m.blockKey(), d)).map(r -> r.id()).orElse("");
+        HeaderText t = HEADER.get(new HeaderKey(m.language(), c.width(), m.lesson().title(), m.lesson().number(), m.page(),
+                m.course().lessons().size(), runtime, m.machine().cores(), m.load(), m.glyphs().ellipsis()), k -> headerText(k, msg));
+        c.put(0, 0, t.left(), bar.bold());
+        c.put(Math.max(0, c.width() - Text.width(t.right())), 0, t.right(), bar);
     }
 
-    static void pageText(Canvas c, Model m) {
-        List<Line> lines = text(m);
+    private static HeaderText headerText(HeaderKey k, Messages msg) {
+        String page = say(msg, "tui.header.page", k.number(), k.index() + 1, k.count());
+        StringBuilder right = new StringBuilder();
+        if (!k.runtime().isEmpty()) right.append(k.runtime()).append(" · ");
+        right.append(say(msg, "tui.header.cores", k.cores()));
+        if (k.load() >= 0) right.append(" · ").append(say(msg, "tui.header.load", concurrence.report.Durations.ratio(k.load(), msg.locale())));
+        right.append(' ');
+        // The title matters most: the course's name, then the page's position, give way to it.
+        String left = " " + say(msg, "tui.header.course") + " · " + page + " · " + k.title();
+        int room = k.width() - Text.width(right.toString()) - 1;
+        if (Text.width(left) > room) left = " " + page + " · " + k.title();
+        if (Text.width(left) > room) left = " " + String.format("%02d", k.number()) + " · " + k.title();
+        return new HeaderText(Text.fit(left, Math.max(0, room), k.ellipsis()), right.toString());
+    }
+
+    static void pageText(Canvas c, Model m, List<Line> lines) {
         int max = Math.max(0, lines.size() - c.height());
         int scroll = Math.min(m.scroll(), max);
         Canvas inner = c.region(1, 0, c.width() - 2, c.height());
@@ -167,34 +199,42 @@ public final class View {
                 case WARNING -> Tone.WARNING;
                 case ERROR -> Tone.ERROR;
             };
-            c.put(1, 0, Text.fit(msg.get(n.key(), n.args().toArray()), c.width() - 2, g.ellipsis()), Style.of(tone).bold());
+            c.put(1, 0, Text.fit(View.say(msg, n.key(), n.args().toArray()), c.width() - 2, g.ellipsis()), Style.of(tone).bold());
             return;
         }
         if (m.run() instanceof RunState.Running r && r.block().page() != m.lesson().number()) {
-            c.put(1, 0, Text.fit(msg.get("tui.status.running.elsewhere", g.pointer(), r.block().page(), r.current().strategy().id()),
+            c.put(1, 0, Text.fit(View.say(msg, "tui.status.running.elsewhere", g.pointer(), r.block().page(), r.current().strategy().id()),
                     c.width() - 2, g.ellipsis()), Style.of(Tone.ACCENT));
             return;
         }
         if (!m.course().problems().isEmpty())
-            c.put(1, 0, Text.fit(msg.get("tui.status.problems", m.course().problems().size(), m.course().problems().get(0).toString()),
+            c.put(1, 0, Text.fit(View.say(msg, "tui.status.problems", m.course().problems().size(), m.course().problems().get(0).toString()),
                     c.width() - 2, g.ellipsis()), Style.of(Tone.ERROR));
     }
 
+    private record FooterKey(String language, int width, Glyphs glyphs) {}
+
+    private record FooterText(Line keys, Line always) {}
+
+    private static final Memo<FooterKey, FooterText> FOOTER = new Memo<>();
+
     /** The keys, as many as fit; help and quit always. */
     static void footer(Canvas c, Model m, Messages msg) {
-        Glyphs g = m.glyphs();
-        List<String> pairs = new ArrayList<>(List.of(msg.get("tui.footer").split(";")));
-        String always = msg.get("tui.footer.always");
-        Line tail = ExperimentPanel.keys(always, g);
-        int room = c.width() - tail.width() - 2;
+        FooterText t = FOOTER.get(new FooterKey(m.language(), c.width(), m.glyphs()), k -> footerText(k, msg));
+        t.keys().draw(c, 1, 0);
+        t.always().draw(c, c.width() - t.always().width() - 1, 0);
+    }
+
+    private static FooterText footerText(FooterKey k, Messages msg) {
+        Line tail = ExperimentPanel.keys(say(msg, "tui.footer.always"), k.glyphs());
+        int room = k.width() - tail.width() - 2;
         List<String> kept = new ArrayList<>();
-        for (String p : pairs) {
+        for (String p : say(msg, "tui.footer").split(";")) {
             List<String> trial = new ArrayList<>(kept);
             trial.add(p);
-            if (ExperimentPanel.keys(String.join(";", trial), g).width() > room) break;
+            if (ExperimentPanel.keys(String.join(";", trial), k.glyphs()).width() > room) break;
             kept = trial;
         }
-        if (!kept.isEmpty()) ExperimentPanel.keys(String.join(";", kept), g).draw(c, 1, 0);
-        tail.draw(c, c.width() - tail.width() - 1, 0);
+        return new FooterText(kept.isEmpty() ? Line.BLANK : ExperimentPanel.keys(String.join(";", kept), k.glyphs()), tail);
     }
 }

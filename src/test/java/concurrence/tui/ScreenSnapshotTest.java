@@ -50,7 +50,7 @@ class ScreenSnapshotTest {
         Model m = start.withSize(w, h);
         for (KeyStroke k : keys) vt.addInput(k);
         for (KeyStroke k; (k = screen.pollInput()) != null; ) m = Update.update(m, Keys.of(k)).model();
-        Frame.draw(screen, new Palette(ColorMode.INDEXED_256), m, snapshot, false);
+        new Frame(screen, new Palette(ColorMode.INDEXED_256)).draw(m, snapshot, false);
         return new Screen(vt, m);
     }
 
@@ -157,7 +157,7 @@ class ScreenSnapshotTest {
         TerminalSize size = screen.doResizeIfNecessary();
         Model m = Update.update(page(4), new Msg.Resize(size.getColumns(), size.getRows())).model();
         assertTrue(m.wide());
-        Frame.draw(screen, new Palette(ColorMode.ANSI_8), m, Board.Snapshot.EMPTY, true);
+        new Frame(screen, new Palette(ColorMode.ANSI_8)).draw(m, Board.Snapshot.EMPTY, true);
         assertEquals(Snapshots.rows(show(page(4), Board.Snapshot.EMPTY, 120, 40).vt()), Snapshots.rows(vt));
     }
 }

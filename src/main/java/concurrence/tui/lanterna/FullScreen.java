@@ -120,7 +120,7 @@ public final class FullScreen {
                     config.donePages(), config.glyphs(), Machine.detect(), size.getColumns(), size.getRows());
             model = model.withLoad(Machine.loadAverage());
             config.pageShown().accept(model.lesson().number());
-            loop(palette);
+            loop(new Frame(screen, palette));
         } catch (IOException e) {
             if (screen == null) {
                 err.println(m.get("tui.no.terminal", e.getMessage()));
@@ -146,7 +146,7 @@ public final class FullScreen {
         return exit == null ? 0 : exit;
     }
 
-    private void loop(Palette palette) throws IOException {
+    private void loop(Frame frame) throws IOException {
         long next = System.nanoTime();
         long lastLoad = next;
         boolean dirty = true;
@@ -174,7 +174,7 @@ public final class FullScreen {
             }
             if (exit != null) break;
             if (dirty) {
-                draw(palette, complete);
+                draw(frame, complete);
                 dirty = complete = false;
             }
             next += FRAME_NANOS;
@@ -184,13 +184,13 @@ public final class FullScreen {
         }
     }
 
-    private void draw(Palette palette, boolean complete) throws IOException {
+    private void draw(Frame frame, boolean complete) throws IOException {
         screenLock.lock();
         try {
             if (closed) return;
             Board b = board;
             Board.Snapshot s = model.running() && b != null ? b.sample(Math.max(1, model.rows())) : Board.Snapshot.EMPTY;
-            Frame.draw(screen, palette, model, s, complete);
+            frame.draw(model, s, complete);
         } finally {
             screenLock.unlock();
         }

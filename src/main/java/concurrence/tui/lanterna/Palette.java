@@ -25,16 +25,24 @@ import java.util.Map;
  */
 public final class Palette {
     private final ColorMode mode;
-    private final Map<Style, TextCharacter> templates = new HashMap<>();
+    /** Per style, the cells made so far, in pages of 256 characters: Lanterna's cells are costly to make. */
+    private final Map<Style, TextCharacter[][]> cells = new HashMap<>();
 
     public Palette(ColorMode mode) { this.mode = mode; }
 
     public ColorMode mode() { return mode; }
 
-    /** The cell {@code c} drawn in {@code style}. */
+    /**
+     * The cell {@code c} drawn in {@code style}. Made once and kept: making one checks its text
+     * for grapheme boundaries and interns it, far too slow to do for every cell of every frame.
+     */
     public TextCharacter character(char c, Style style) {
-        TextCharacter t = templates.computeIfAbsent(style, this::template);
-        return t.getCharacter() == c ? t : t.withCharacter(c);
+        TextCharacter[][] pages = cells.computeIfAbsent(style, k -> new TextCharacter[256][]);
+        TextCharacter[] page = pages[c >>> 8];
+        if (page == null) page = pages[c >>> 8] = new TextCharacter[256];
+        TextCharacter t = page[c & 0xFF];
+        if (t == null) t = page[c & 0xFF] = template(style).withCharacter(c);
+        return t;
     }
 
     private TextCharacter template(Style s) {
