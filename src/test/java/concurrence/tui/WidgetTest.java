@@ -82,6 +82,19 @@ class WidgetTest {
         }
 
         @Test
+        @DisplayName("les nombres à la française et à l'anglaise : 9 980 et 9,980 ; 0,4 s et 0.4 s")
+        void numbers() {
+            assertEquals("9 980", Text.count(9980, java.util.Locale.FRENCH));
+            assertEquals("10 000", Text.count(10_000, java.util.Locale.FRENCH));
+            assertEquals("9,980", Text.count(9980, java.util.Locale.ENGLISH));
+            assertEquals("998", Text.count(998, java.util.Locale.FRENCH));
+            assertEquals("-1 000", Text.count(-1000, java.util.Locale.FRENCH));
+            assertEquals("0,4 s", Text.seconds(449 * MS, java.util.Locale.FRENCH));
+            assertEquals("12.0 s", Text.seconds(11_960 * MS, java.util.Locale.ENGLISH));
+            assertEquals("0,0 s", Text.seconds(-5, java.util.Locale.FRENCH));
+        }
+
+        @Test
         @DisplayName("une lettre accentuée tient une cellule, même écrite en forme décomposée")
         void accentsTakeOneCell() {
             assertEquals(5, Text.width(Text.clean("Tâche")));

@@ -30,6 +30,8 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -335,17 +337,36 @@ public final class FullScreen {
     static Optional<String> whyNoTerminal(Map<String, String> env, Messages m) {
         String term = env.getOrDefault("TERM", "");
         if (term.isBlank() || term.equals("dumb")) return Optional.of(m.get("tui.no.terminal.dumb", term));
+        return isTerminal(0) && isTerminal(1) ? Optional.empty() : Optional.of(m.get("tui.no.terminal.tty"));
+    }
+
+    /**
+     * Whether file descriptor {@code fd} of this process is a terminal: on Linux, where it leads
+     * ({@code /proc/self/fd}); elsewhere, what {@code test -t} says.
+     */
+    private static boolean isTerminal(int fd) {
         try {
-            Process p = new ProcessBuilder("/bin/sh", "-c", "[ -t 0 ] && [ -t 1 ]")
-                    .redirectInput(ProcessBuilder.Redirect.INHERIT).redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(5, TimeUnit.SECONDS)) p.destroy();
-            else if (p.exitValue() != 0) return Optional.of(m.get("tui.no.terminal.tty"));
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.startsWith("/dev/console");
+        } catch (IOException | UnsupportedOperationException e) {
+            // no /proc: ask the shell below
+        }
+        try {
+            ProcessBuilder.Redirect inherit = ProcessBuilder.Redirect.INHERIT;
+            ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", "[ -t " + fd + " ]").redirectError(ProcessBuilder.Redirect.DISCARD);
+            if (fd == 0) pb.redirectInput(inherit);
+            else pb.redirectOutput(inherit);
+            Process p = pb.start();
+            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                p.destroy();
+                return true;
+            }
+            return p.exitValue() == 0;
         } catch (IOException e) {
-            // no shell to ask: let the terminal's creation decide
+            return true;   // nothing to ask: let the terminal's creation decide
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return true;
         }
-        return Optional.empty();
     }
 }
