@@ -211,8 +211,13 @@ public final class ExperimentPanel {
         });
     }
 
-    /** Whether a spec has a GIL that workers hand over (a process pool has one GIL per child, nothing to see). */
-    static boolean gil(ExperimentSpec spec) { return spec.runtime().hasGil() && spec.strategy() != StrategyKind.PROCESSES; }
+    /**
+     * Whether a spec has a GIL that workers hand over: not a process pool (one GIL per child), not
+     * a single worker (nobody to hand it to).
+     */
+    static boolean gil(ExperimentSpec spec) {
+        return spec.runtime().hasGil() && spec.strategy() != StrategyKind.PROCESSES && spec.effectiveWorkers() > 1;
+    }
 
     private static int nameWidth(Board.Snapshot s, int width, Messages msg) { return Bars.nameWidth(s, width, msg); }
 
@@ -280,27 +285,28 @@ public final class ExperimentPanel {
         }));
     }
 
-    /** This machine: cores, load, memory, CPU, and which runtimes run here. */
+    /** This machine: cores and load first (what a measurement depends on), the runtimes found, then the rest. */
     private static List<Line> machine(Model m, Messages msg, int width) {
         Machine mc = m.machine();
+        Glyphs g = m.glyphs();
         List<Line> out = new ArrayList<>();
-        out.add(Line.of(View.say(msg, "check.host", mc.host()), Style.PLAIN));
-        out.add(Line.of(View.say(msg, "check.cores", mc.cores(), mc.cpuModel()), Style.PLAIN.bold()));
-        out.add(Line.of(View.say(msg, "check.memory", Durations.mebibytes(mc.memoryBytes(), msg.locale(), View.say(msg, "unit.mib"))), Style.PLAIN));
+        out.add(Line.of(Text.fit(View.say(msg, "check.cores", mc.cores(), mc.cpuModel()), width, g.ellipsis()), Style.PLAIN.bold()));
         if (m.load() >= 0) {
             boolean busy = Machine.busy(m.load(), mc.cores());
-            out.add(Line.of(View.say(msg, "check.load", Durations.ratio(m.load(), msg.locale()),
-                    busy ? View.say(msg, "check.load.busy") : View.say(msg, "check.load.quiet")), Style.of(busy ? Tone.WARNING : Tone.OK)));
+            out.add(Line.of(Text.fit(View.say(msg, "check.load", Durations.ratio(m.load(), msg.locale()),
+                    busy ? View.say(msg, "check.load.busy") : View.say(msg, "check.load.quiet")), width, g.ellipsis()),
+                    Style.of(busy ? Tone.WARNING : Tone.OK)));
         }
-        out.add(Line.of(View.say(msg, "check.jvm", mc.jvm()), Style.PLAIN));
         out.add(Line.of(View.say(msg, "check.runtimes"), Style.PLAIN));
         for (RuntimeKind r : RuntimeKind.values()) {
             boolean here = m.available().contains(r);
-            Style style = here ? Style.PLAIN : Style.of(Tone.DIM);
-            String mark = View.say(msg, "check.runtime." + (here ? "yes" : "no"), r.id(), "");
-            out.addAll(Wrap.wrap(List.of(new Segment(View.say(msg, "runtime.describe." + r.id()), style)), width,
-                    "  " + mark, " ".repeat(2 + Text.width(mark)), style));
+            String line = "  " + View.say(msg, "check.runtime." + (here ? "yes" : "no"), r.id(), View.say(msg, "runtime.describe." + r.id()));
+            out.add(Line.of(Text.fit(line, width, g.ellipsis()), here ? Style.PLAIN : Style.of(Tone.DIM)));
         }
+        out.add(Line.of(Text.fit(View.say(msg, "check.memory", Durations.mebibytes(mc.memoryBytes(), msg.locale(), View.say(msg, "unit.mib"))),
+                width, g.ellipsis()), Style.PLAIN));
+        out.add(Line.of(Text.fit(View.say(msg, "check.host", mc.host()), width, g.ellipsis()), Style.PLAIN));
+        out.add(Line.of(Text.fit(View.say(msg, "check.jvm", mc.jvm()), width, g.ellipsis()), Style.PLAIN));
         return out;
     }
 

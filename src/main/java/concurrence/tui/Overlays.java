@@ -37,7 +37,7 @@ public final class Overlays {
             Lesson l = course.lessons().get(i);
             int results = countResults(model, l);
             boolean selected = i == cursor;
-            Style base = selected ? Style.PLAIN.on(Tone.SELECTION).bold() : Box.INSIDE;
+            Style base = selected ? Style.of(Tone.HEADER_TEXT).on(Tone.SELECTION).bold() : Box.INSIDE;
             String mark = model.done().contains(l.number()) ? check : " ";
             String right = results == 0 ? "" : View.say(m, "tui.contents.results", results);
             String left = String.format("%s %02d  %s", mark, l.number(), l.title()) + (i == model.page() ? "  " + View.say(m, "tui.contents.here") : "");

@@ -13,7 +13,8 @@ public enum Tone {
     KEYWORD, STRING, COMMENT, NUMBER, BUILTIN,
     BAR_RUNNING, BAR_DONE, BAR_TRACK, LANE_EVEN, LANE_ODD,
     OK, WARNING, ERROR,
-    HEADER, SELECTION, OVERLAY,
+    /** The header bar and the contents' cursor: light text on a dark background, whatever the terminal's own colours. */
+    HEADER, HEADER_TEXT, SELECTION, OVERLAY,
     WORKER_0, WORKER_1, WORKER_2, WORKER_3, WORKER_4, WORKER_5;
 
     private static final Tone[] WORKERS = {WORKER_0, WORKER_1, WORKER_2, WORKER_3, WORKER_4, WORKER_5};

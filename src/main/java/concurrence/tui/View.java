@@ -81,7 +81,11 @@ public final class View {
             int tw = Math.max(46, Math.min(80, w * 2 / 5));
             return new Layout(header, new Rect(0, 1, tw, content), new Rect(tw + 2, 1, w - tw - 3, content), status, footer, true);
         }
-        int panel = Math.max(Math.min(3, content), Math.min(ExperimentPanel.wantedHeight(m, w - 2), content - MIN_TEXT_ROWS));
+        // An experiment running or with results, or the summary, takes what it needs short of a few lines of text; anything else, half.
+        boolean big = m.run() instanceof RunState.Running r && r.block().equals(m.blockKey()) || !m.results(m.blockKey()).isEmpty()
+                || m.selected().map(d -> d.kind() == concurrence.lesson.ExperimentDecl.Kind.SUMMARY).orElse(false);
+        int most = big ? content - MIN_TEXT_ROWS : content / 2;
+        int panel = Math.max(Math.min(3, content), Math.min(ExperimentPanel.wantedHeight(m, w - 2), most));
         return new Layout(header, new Rect(0, 1, w, content - panel), new Rect(1, 1 + content - panel, w - 2, panel), status, footer, false);
     }
 
@@ -154,7 +158,7 @@ public final class View {
     private static final Memo<HeaderKey, HeaderText> HEADER = new Memo<>();
 
     static void header(Canvas c, Model m, Messages msg) {
-        Style bar = Style.of(Tone.HEADER).reverse();
+        Style bar = Style.of(Tone.HEADER_TEXT).on(Tone.HEADER);
         c.fill(bar);
         String runtime = m.selected().filter(d -> d.kind() == concurrence.lesson.ExperimentDecl.Kind.RUN)
                 .flatMap(d -> m.runtime(m.blockKey(), d)).map(r -> r.id()).orElse("");

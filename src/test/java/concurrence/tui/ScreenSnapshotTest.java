@@ -85,7 +85,9 @@ class ScreenSnapshotTest {
         Screen s = show(page(4), Board.Snapshot.EMPTY, w, h);
         Snapshots.assertMatches("page04-" + w + "x" + h, s.rows());
         TextCharacter header = s.vt().getCharacter(2, 0);
-        assertTrue(header.isReversed() && header.isBold(), "the header is a reversed bar");
+        assertEquals(new TextColor.Indexed(24), header.getBackgroundColor(), "the header is a bar of colour");
+        assertEquals(new TextColor.Indexed(255), header.getForegroundColor(), "with light text, whatever the terminal's own colours");
+        assertTrue(header.isBold());
         assertEquals(new TextColor.Indexed(80), s.vt().getCharacter(1, 1).getForegroundColor(), "the title in the heading colour");
     }
 
@@ -145,6 +147,22 @@ class ScreenSnapshotTest {
     void tiny() throws IOException {
         Snapshots.assertMatches("tiny-40x12", show(page(4), Board.Snapshot.EMPTY, 40, 12).rows());
         for (int[] size : new int[][] {{1, 1}, {2, 1}, {79, 24}, {80, 23}}) show(page(4), Board.Snapshot.EMPTY, size[0], size[1]);
+    }
+
+    @Test
+    @DisplayName("sans couleurs (NO_COLOR), l'en-tête et la ligne choisie du sommaire restent visibles, en inverse vidéo")
+    void noColor() throws IOException {
+        DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+        TerminalScreen screen = new TerminalScreen(vt);
+        screen.startScreen();
+        Model m = Update.update(page(4), Msg.Key.of(Msg.Key.Kind.TAB)).model();
+        new Frame(screen, new Palette(ColorMode.NONE)).draw(m, Board.Snapshot.EMPTY, false);
+        TextCharacter header = vt.getCharacter(2, 0);
+        assertTrue(header.isReversed());
+        assertEquals(TextColor.ANSI.DEFAULT, header.getForegroundColor());
+        int cursorRow = Snapshots.rows(vt).stream().filter(r -> r.contains("04  Threads")).findFirst().map(Snapshots.rows(vt)::indexOf).orElseThrow();
+        assertTrue(vt.getCharacter(10, cursorRow).isReversed(), "the page under the cursor");
+        assertTrue(!vt.getCharacter(10, cursorRow + 1).isReversed());
     }
 
     @Test

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * The colours of each {@link Tone} for a terminal's depth: 8 ANSI colours, the 256-colour cube,
- * or RGB; with no colour at all, only bold, underline and reverse remain (and a selection shows
- * reversed). Colours never change from frame to frame, so a bar is recoloured only when it ends.
+ * or RGB; with no colour at all, only bold, underline and reverse remain (and the header and a
+ * selection show reversed). Colours never change from frame to frame, so a bar is recoloured only when it ends.
  *
  * <pre>{@code
  * Palette p = new Palette(ColorMode.INDEXED_256);
@@ -51,13 +51,15 @@ public final class Palette {
         if (s.isItalic() && mode != ColorMode.NONE && mode != ColorMode.ANSI_8) sgr.add(SGR.ITALIC);
         if (s.isUnderline()) sgr.add(SGR.UNDERLINE);
         if (s.isReverse()) sgr.add(SGR.REVERSE);
-        if (mode == ColorMode.NONE && s.bg() == Tone.SELECTION) sgr.add(SGR.REVERSE);
+        if (mode == ColorMode.NONE && (s.bg() == Tone.SELECTION || s.bg() == Tone.HEADER)) sgr.add(SGR.REVERSE);
         return TextCharacter.fromCharacter(' ', color(s.fg(), false), color(s.bg(), true), sgr.toArray(new SGR[0]))[0];
     }
 
     TextColor color(Tone t, boolean background) {
         if (t == Tone.DEFAULT || mode == ColorMode.NONE) return TextColor.ANSI.DEFAULT;
-        if (background && t != Tone.SELECTION && t != Tone.OVERLAY && t != Tone.HEADER) return TextColor.ANSI.DEFAULT;
+        // Only bars of colour the app owns get a background: text on a terminal's own background stays readable,
+        // dark or light; an overlay is set apart by its frame.
+        if (background && t != Tone.SELECTION && t != Tone.HEADER) return TextColor.ANSI.DEFAULT;
         return switch (mode) {
             case ANSI_8 -> ansi(t);
             case INDEXED_256 -> new TextColor.Indexed(indexed(t));
@@ -75,6 +77,7 @@ public final class Palette {
             case CODE, STRING, BAR_DONE, OK, WORKER_3 -> TextColor.ANSI.GREEN;
             case KEYWORD, WORKER_1 -> TextColor.ANSI.MAGENTA;
             case LANE_EVEN, HEADER, SELECTION, WORKER_4 -> TextColor.ANSI.BLUE;
+            case HEADER_TEXT -> TextColor.ANSI.WHITE;
             case ERROR, WORKER_5 -> TextColor.ANSI.RED;
             case OVERLAY -> TextColor.ANSI.BLACK;
         };
@@ -103,6 +106,7 @@ public final class Palette {
             case WARNING -> 214;
             case ERROR -> 203;
             case HEADER, SELECTION -> 24;
+            case HEADER_TEXT -> 255;
             case OVERLAY -> 236;
             case WORKER_0 -> 81;
             case WORKER_1 -> 213;
