@@ -60,13 +60,33 @@ public final class Bars {
             c.put(0, h - 2, Text.fit(View.say(m, "tui.bars.others", g.ellipsis(), Text.count(count - rows, m.locale())), w, g.ellipsis()),
                     Style.of(Tone.DIM));
             c.put(0, h - 1, Text.pad(Text.fit(View.say(m, "tui.bars.all"), nameW, g.ellipsis()), nameW), Style.PLAIN.bold());
-            bar(c, nameW + 1, h - 1, barW, s.overall(), s.result().isPresent() ? Tone.BAR_DONE : Tone.BAR_RUNNING, g);
+            bar(c, nameW + 1, h - 1, barW, overall(s), s.result().isPresent() ? Tone.BAR_DONE : Tone.BAR_RUNNING, g);
             c.put(nameW + 2 + barW, h - 1, Text.fit(Text.count(s.tasksDone(), m.locale()) + "/" + Text.count(s.tasksTotal(), m.locale()),
                     infoW, g.ellipsis()), Style.PLAIN);
         } else if (!all) {
             c.put(0, 0, Text.fit(View.say(m, "tui.bars.all") + " " + Text.count(s.tasksDone(), m.locale()) + "/"
                     + Text.count(s.tasksTotal(), m.locale()), w, g.ellipsis()), Style.PLAIN);
         }
+    }
+
+    /**
+     * The whole run's progress when only some workers are shown: the board knows the running
+     * fraction of those only, so the workers not shown are taken to be as far along as the shown
+     * ones (true of ten thousand virtual threads all started together, the case where rows run out).
+     */
+    static double overall(Board.Snapshot s) {
+        if (s.result().isPresent() || s.tasksTotal() == 0) return s.overall();
+        double sum = 0;
+        int running = 0;
+        for (Board.WorkerRow r : s.workers())
+            if (r.state() == Board.State.RUNNING) {
+                sum += r.fraction();
+                running++;
+            }
+        if (running == 0) return s.overall();
+        int left = s.tasksTotal() - s.tasksDone();
+        double estimate = (s.tasksDone() + Math.min(s.workerCount(), left) * (sum / running)) / s.tasksTotal();
+        return Math.max(s.overall(), Math.min(1, estimate));
     }
 
     /** The name column's width for a snapshot's workers (or the overall bar's label when none is there yet). */

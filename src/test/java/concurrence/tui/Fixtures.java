@@ -164,7 +164,7 @@ final class Fixtures {
         long gate = clock.nanoTime();
         b.accept(new Event.RunStarted(spec, workers, gate, new ProgressCells(spec.tasks())));
         for (int w = 0; w < workers - 1; w++) b.accept(new Event.WorkerStarted(w, "pool-1-thread-" + (w + 1), 42, 0));
-        for (int w = 0; w < workers - 1; w++) b.accept(new Event.TaskStarted(w, w, w * 50 * MS));
+        for (int w = 0; w < workers - 1; w++) b.accept(new Event.TaskStarted(w, w, Math.min(w, 4) * 50 * MS));
         b.accept(new Event.TaskFinished(0, 0, 400 * MS));
         if (spec.runtime().hasGil()) {
             b.accept(new Event.LockHandedOver(-1, 0, 0));

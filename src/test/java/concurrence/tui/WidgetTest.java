@@ -145,6 +145,7 @@ class WidgetTest {
             assertEquals("… et 9 997 autres", grid.row(3).strip());
             assertTrue(grid.row(4).startsWith("ensemble"), grid.row(4));
             assertTrue(grid.row(4).strip().endsWith("1/10 000"), grid.row(4));
+            assertTrue(grid.row(4).contains("████"), "the workers not shown are as far along as those shown: " + grid.row(4));
         }
     }
 
