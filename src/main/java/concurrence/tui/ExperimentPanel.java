@@ -263,17 +263,17 @@ public final class ExperimentPanel {
             ref.ifPresent(r -> refs.add(sk.id() + " " + Columns.notebook(r, msg.locale())));
         }
         if (!refs.isEmpty() && !ran) out.add(Line.of(View.say(msg, "tui.panel.references", String.join(" · ", refs)), Style.of(Tone.DIM)));
-        out.add(keys(View.say(msg, ran ? "tui.panel.keys.again" : "tui.panel.keys"), m.glyphs()));
+        out.add(keys(View.say(msg, ran ? "tui.panel.keys.again" : "tui.panel.keys"), m.glyphs(), msg));
         return out;
     }
 
     /** "Entrée|lancer;b|runtime" as keys in colour and their meaning. */
-    static Line keys(String spec, Glyphs g) {
+    static Line keys(String spec, Glyphs g, Messages msg) {
         List<Segment> segs = new ArrayList<>();
         for (String pair : spec.split(";")) {
             int bar = pair.indexOf('|');
             if (!segs.isEmpty()) segs.add(new Segment("  ", Style.PLAIN));
-            segs.add(new Segment(Overlays.keys(pair.substring(0, Math.max(0, bar)), g), Style.of(Tone.ACCENT).bold()));
+            segs.add(new Segment(Overlays.keys(pair.substring(0, Math.max(0, bar)), g, msg), Style.of(Tone.ACCENT).bold()));
             segs.add(new Segment(" " + pair.substring(bar + 1), Style.PLAIN));
         }
         return new Line(segs);

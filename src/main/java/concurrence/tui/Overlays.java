@@ -71,7 +71,7 @@ public final class Overlays {
         for (int i = 1; m.has("tui.help." + i); i++) {
             String line = View.say(m, "tui.help." + i);
             int bar = line.indexOf('|');
-            rows.add(bar < 0 ? new String[] {"", line} : new String[] {keys(line.substring(0, bar), g), line.substring(bar + 1)});
+            rows.add(bar < 0 ? new String[] {"", line} : new String[] {keys(line.substring(0, bar), g, m), line.substring(bar + 1)});
         }
         int keyW = rows.stream().mapToInt(r -> Text.width(r[0])).max().orElse(0);
         int textW = rows.stream().mapToInt(r -> Text.width(r[1])).max().orElse(0);
@@ -84,10 +84,15 @@ public final class Overlays {
             in.put(0, in.height() - 1, Text.fit(View.say(m, "tui.help.close"), in.width(), g.ellipsis()), Box.INSIDE.fg(Tone.DIM).italic());
     }
 
-    /** Key names in the bundle use Unicode arrows; ASCII terminals get words. */
-    static String keys(String text, Glyphs g) {
+    /** Key names in the bundle use Unicode arrows; ASCII terminals get {@code <- ->} and words, in the user's language. */
+    static String keys(String text, Glyphs g, Messages m) {
         if (!g.ascii()) return text;
-        return text.replace("←", "<-").replace("→", "->").replace("↑", "haut").replace("↓", "bas");
+        String left = View.say(m, "tui.key.left.ascii");
+        String right = View.say(m, "tui.key.right.ascii");
+        String up = View.say(m, "tui.key.up.ascii");
+        String down = View.say(m, "tui.key.down.ascii");
+        return text.replace("←→", left + " " + right).replace("↑↓", up + "/" + down)
+                .replace("←", left).replace("→", right).replace("↑", up).replace("↓", down);
     }
 
     /** A yes/no question in a box. */

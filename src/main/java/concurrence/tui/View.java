@@ -162,7 +162,7 @@ public final class View {
         c.fill(bar);
         String runtime = m.selected().filter(d -> d.kind() == concurrence.lesson.ExperimentDecl.Kind.RUN)
                 .flatMap(d -> m.runtime(m.blockKey(), d)).map(r -> r.id()).orElse("");
-        HeaderText t = HEADER.get(new HeaderKey(m.language(), c.width(), m.lesson().title(), m.lesson().number(), m.page(),
+        HeaderText t = HEADER.get(new HeaderKey(msg.language(), c.width(), m.lesson().title(), m.lesson().number(), m.page(),
                 m.course().lessons().size(), runtime, m.machine().cores(), m.load(), m.glyphs().ellipsis()), k -> headerText(k, msg));
         c.put(0, 0, t.left(), bar.bold());
         c.put(Math.max(0, c.width() - Text.width(t.right())), 0, t.right(), bar);
@@ -224,21 +224,21 @@ public final class View {
 
     /** The keys, as many as fit; help and quit always. */
     static void footer(Canvas c, Model m, Messages msg) {
-        FooterText t = FOOTER.get(new FooterKey(m.language(), c.width(), m.glyphs()), k -> footerText(k, msg));
+        FooterText t = FOOTER.get(new FooterKey(msg.language(), c.width(), m.glyphs()), k -> footerText(k, msg));
         t.keys().draw(c, 1, 0);
         t.always().draw(c, c.width() - t.always().width() - 1, 0);
     }
 
     private static FooterText footerText(FooterKey k, Messages msg) {
-        Line tail = ExperimentPanel.keys(say(msg, "tui.footer.always"), k.glyphs());
+        Line tail = ExperimentPanel.keys(say(msg, "tui.footer.always"), k.glyphs(), msg);
         int room = k.width() - tail.width() - 2;
         List<String> kept = new ArrayList<>();
         for (String p : say(msg, "tui.footer").split(";")) {
             List<String> trial = new ArrayList<>(kept);
             trial.add(p);
-            if (ExperimentPanel.keys(String.join(";", trial), k.glyphs()).width() > room) break;
+            if (ExperimentPanel.keys(String.join(";", trial), k.glyphs(), msg).width() > room) break;
             kept = trial;
         }
-        return new FooterText(kept.isEmpty() ? Line.BLANK : ExperimentPanel.keys(String.join(";", kept), k.glyphs()), tail);
+        return new FooterText(kept.isEmpty() ? Line.BLANK : ExperimentPanel.keys(String.join(";", kept), k.glyphs(), msg), tail);
     }
 }

@@ -303,6 +303,18 @@ class WidgetTest {
         }
 
         @Test
+        @DisplayName("en ASCII, les flèches deviennent <- -> et des mots, dans la langue choisie")
+        void asciiKeys() {
+            TextGrid grid = new TextGrid(80, 1);
+            Model ascii = Fixtures.model(80, 24).withGlyphs(Glyphs.of(Glyphs.Bars.ASCII, true));
+            View.footer(grid, ascii, FR);
+            assertTrue(grid.row(0).startsWith(" <- -> pages  haut/bas défiler  Entrée lancer"), grid.row(0));
+            assertTrue(grid.row(0).chars().allMatch(ch -> ch < 0x2190 || ch > 0x21FF), "no arrow left: " + grid.row(0));
+            View.footer(grid, ascii, Messages.of("en"));
+            assertTrue(grid.row(0).startsWith(" <- -> pages  up/down scroll"), grid.row(0));
+        }
+
+        @Test
         @DisplayName("sous 80x24, un message demande une fenêtre plus grande")
         void tooSmall() {
             TextGrid grid = new TextGrid(40, 12);
