@@ -9,7 +9,15 @@ import concurrence.engine.StrategyKind;
 import concurrence.engine.TaskKind;
 import concurrence.engine.Runners;
 import concurrence.i18n.Messages;
+import concurrence.journal.Entry;
+import concurrence.journal.Load;
+import concurrence.journal.LoadProbe;
+import concurrence.journal.MachineFacts;
+import concurrence.journal.Session;
 import concurrence.report.ReportFormat;
+import concurrence.turn.Turn;
+import concurrence.turn.TurnMessages;
+import concurrence.turn.Turns;
 import concurrence.report.ResultTable;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -18,6 +26,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,11 +41,13 @@ final class RunCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final Messages m;
+    private final Map<String, String> env;
 
-    RunCommand(PrintStream out, PrintStream err, Messages m) {
+    RunCommand(PrintStream out, PrintStream err, Messages m, Map<String, String> env) {
         this.out = out;
         this.err = err;
         this.m = m;
+        this.env = env;
     }
 
     Options options() {
@@ -75,7 +86,11 @@ final class RunCommand {
         Thread hook = new Thread(cancel::cancel, "cancel-run");
         Runtime.getRuntime().addShutdownHook(hook);
         List<Measurement> results = new ArrayList<>();
-        try {
+        Session session = Session.open(env, m, "run", MachineFacts.detect(), err::println);
+        String batch = Entry.newBatch();
+        Turns turns = Turns.shared(env);
+        try (Turn turn = turns.acquire(request.specs().get(0).task(), TurnMessages.printing(err::println, m, turns.maxWait()), cancel)) {
+            if (turn.outcome() == Turn.Outcome.CANCELLED) return Cli.FAILED;
             for (ExperimentSpec spec : request.specs()) {
                 err.println(m.get("run.running", spec.strategy().id(), spec.task().id(), spec.runtime().id()));
                 var runner = Runners.forRuntime(spec.runtime());
@@ -83,7 +98,12 @@ final class RunCommand {
                     err.println(m.get("run.runtime.unavailable", spec.runtime().id()));
                     return Cli.FAILED;
                 }
-                results.add(runner.get().measure(spec, e -> {}, cancel));
+                LoadProbe probe = LoadProbe.start();
+                Measurement measured = runner.get().measure(spec, e -> {}, cancel);
+                Load load = probe.stop();
+                measured = load.onto(measured);
+                results.add(measured);
+                session.record(batch, Optional.empty(), measured, load, Optional.empty());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
