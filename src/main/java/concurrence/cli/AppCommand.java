@@ -10,6 +10,7 @@ import concurrence.tui.App;
 import concurrence.tui.ColorMode;
 import concurrence.tui.Glyphs;
 import concurrence.tui.TuiConfig;
+import concurrence.turn.Turns;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -101,7 +102,8 @@ final class AppCommand {
                 .withRuntime(request.runtime())
                 .withScale(request.scale())
                 .withColors(request.colors())
-                .withGlyphs(request.glyphs());
+                .withGlyphs(request.glyphs())
+                .withTurns(Turns.shared(env));
         return App.run(config, env, err);
     }
 

@@ -14,12 +14,16 @@ public final class Box {
     static final Style FRAME = Style.of(Tone.ACCENT).on(Tone.OVERLAY);
     static final Style INSIDE = Style.PLAIN.on(Tone.OVERLAY);
 
-    /** Draws a box of at most {@code w} x {@code h} cells in the middle; returns its inside (one cell of margin). */
+    /**
+     * Draws a box of at most {@code w} x {@code h} cells in the middle, with a blank cell around it
+     * so the page behind does not touch its frame; returns its inside (one cell of margin).
+     */
     public static Canvas centred(Canvas c, int w, int h, String title, Glyphs g) {
         int bw = Math.min(w, c.width());
         int bh = Math.min(h, c.height());
         int x = (c.width() - bw) / 2;
         int y = (c.height() - bh) / 2;
+        c.region(x - 1, y - 1, bw + 2, bh + 2).fill(Style.PLAIN);
         Canvas box = c.region(x, y, bw, bh);
         box.fill(INSIDE);
         if (bw < 2 || bh < 2) return box.region(0, 0, 0, 0);

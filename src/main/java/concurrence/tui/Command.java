@@ -2,8 +2,12 @@ package concurrence.tui;
 
 import concurrence.engine.ExperimentSpec;
 import concurrence.engine.Measurement;
+import concurrence.journal.Load;
+import concurrence.journal.PageRef;
+import concurrence.lesson.Reference;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What {@link Update#update} asks the outside world to do: the only way the pure update gets
@@ -27,11 +31,14 @@ public sealed interface Command {
 
     record LoadCourse(String language) implements Command {}
 
-    /** A measurement finished (not cancelled): hand it to whoever keeps results. */
-    record Save(Measurement measurement) implements Command {}
+    /**
+     * A measurement of run {@code runId} finished (not cancelled): hand it to whoever keeps
+     * results, with the page it came from, how busy the machine was, and the notebook's figure.
+     */
+    record Save(int runId, PageRef page, Measurement measurement, Load load, Optional<Reference> notebook) implements Command {}
 
-    /** The student now reads page {@code number}. */
-    record Visit(int number) implements Command {}
+    /** The student now reads this page. */
+    record Visit(PageRef page) implements Command {}
 
     /** Leave: cancel any run, restore the terminal, exit with {@code exitCode}. */
     record Quit(int exitCode) implements Command {}

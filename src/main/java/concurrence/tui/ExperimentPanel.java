@@ -13,6 +13,7 @@ import concurrence.lesson.ExperimentDecl;
 import concurrence.lesson.Reference;
 import concurrence.report.Columns;
 import concurrence.report.Durations;
+import concurrence.turn.TurnMessages;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -132,7 +133,12 @@ public final class ExperimentPanel {
             out.add(new Section(1, 1, 0, c -> c.put(0, 0, Text.fit(status(m, r, s, live, msg), c.width(), g.ellipsis()), Style.PLAIN)));
             int barsWant = workers <= MAX_BAR_ROWS ? workers : 10;
             out.add(new Section(Math.min(workers, 3), barsWant, 1, c -> {
-                if (live) Bars.draw(c, s, g, msg);
+                if (r.waiting().isPresent()) {
+                    RunState.Waiting w = r.waiting().get();
+                    List<Line> lines = Wrap.wrap(List.of(new Segment(TurnMessages.waiting(msg, w.ahead(), w.waited(), w.maxWait()),
+                            Style.of(Tone.WARNING))), c.width(), "", "", Style.PLAIN);
+                    for (int y = 0; y < lines.size(); y++) lines.get(y).draw(c, 0, y);
+                } else if (live) Bars.draw(c, s, g, msg);
                 else c.put(0, 0, Text.fit(View.say(msg, "tui.panel.preparing", spec.strategy().id()), c.width(), g.ellipsis()), Style.of(Tone.DIM));
             }));
             long axis = Timeline.axis(Ideal.nanos(spec, m.machine().cores(), spec.taskNanos()), s.elapsedNanos());
@@ -149,7 +155,7 @@ public final class ExperimentPanel {
                 }));
             }
             if (!results.isEmpty())
-                out.add(new Section(0, ResultView.height(results.size()), 2, c -> ResultView.draw(c, results, decl, m.machine(), g, msg)));
+                out.add(new Section(0, ResultView.height(results, m.machine()), 2, c -> ResultView.draw(c, results, decl, m.machine(), g, msg)));
             return;
         }
         List<Line> info = info(m, decl, key, !results.isEmpty(), msg);
@@ -157,7 +163,7 @@ public final class ExperimentPanel {
             for (int y = 0; y < info.size(); y++) info.get(y).draw(c, 0, y);
         }));
         if (results.isEmpty()) return;
-        out.add(new Section(Math.min(2, ResultView.height(results.size())), ResultView.height(results.size()), 1,
+        out.add(new Section(Math.min(2, ResultView.height(results, m.machine())), ResultView.height(results, m.machine()), 1,
                 c -> ResultView.draw(c, results, decl, m.machine(), g, msg)));
         if (m.timeline()) out.add(timelines(results, g, msg));
     }

@@ -40,7 +40,10 @@ import java.util.Set;
  * @param done      numbers of the pages done (from earlier sessions, and this one)
  * @param columns   the terminal's width
  * @param rows      the terminal's height
- * @param load      the machine's latest one-minute load average (-1: unknown)
+ * @param load      the machine's latest one-minute load average (-1: unknown), as shown
+ * @param others    the cores other programs kept busy over the last seconds (-1: unknown): what the
+ *                  warning before a cpu run judges, since the load average still counts a run
+ *                  that ended a minute ago (ours, or a classmate's that held the turn)
  */
 public record Model(Course course,
                     int page,
@@ -63,6 +66,7 @@ public record Model(Course course,
                     Glyphs glyphs,
                     Machine machine,
                     double load,
+                    double others,
                     Optional<Notice> notice) {
 
     /** Which code blocks the page shows: the notebook's Python or this app's Java. */
@@ -95,7 +99,7 @@ public record Model(Course course,
                               int columns, int rows) {
         return new Model(course, indexOf(course, startPage), 0, 0, CodeLanguage.PYTHON, true, Map.of(), Map.of(),
                 preferredRuntime, scale, available, Overlay.NONE, RunState.IDLE, 1, Map.of(), done, columns, rows,
-                glyphs, machine, -1, Optional.empty());
+                glyphs, machine, -1, -1, Optional.empty());
     }
 
     /** The index of page number {@code number}, or of the first page after it, or the last page. */
@@ -183,7 +187,7 @@ public record Model(Course course,
         return out;
     }
 
-    public Model withSize(int c, int r) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, c, r, glyphs, machine, load, notice); }
+    public Model withSize(int c, int r) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, c, r, glyphs, machine, load, others, notice); }
 
     public Model withResult(BlockKey key, List<Measurement> list) {
         Map<BlockKey, List<Measurement>> m = new HashMap<>(results);
@@ -198,24 +202,25 @@ public record Model(Course course,
         return withDone(d);
     }
 
-    public Model withCourse(Course value) { return new Model(value, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, notice); }
-    public Model withPage(int value) { return new Model(course, value, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, notice); }
-    public Model withScroll(int value) { return new Model(course, page, value, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, notice); }
-    public Model withBlock(int value) { return new Model(course, page, scroll, value, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, notice); }
-    public Model withCode(CodeLanguage value) { return new Model(course, page, scroll, block, value, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, notice); }
-    public Model withTimeline(boolean value) { return new Model(course, page, scroll, block, code, value, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, notice); }
-    public Model withTunings(Map<BlockKey, Tuning> value) { return new Model(course, page, scroll, block, code, timeline, value, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, notice); }
-    public Model withRuntimes(Map<BlockKey, RuntimeKind> value) { return new Model(course, page, scroll, block, code, timeline, tunings, value, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, notice); }
-    public Model withPreferredRuntime(Optional<RuntimeKind> value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, value, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, notice); }
-    public Model withScale(double value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, value, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, notice); }
-    public Model withAvailable(Set<RuntimeKind> value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, value, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, notice); }
-    public Model withOverlay(Overlay value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, value, run, nextRunId, results, done, columns, rows, glyphs, machine, load, notice); }
-    public Model withRun(RunState value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, value, nextRunId, results, done, columns, rows, glyphs, machine, load, notice); }
-    public Model withNextRunId(int value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, value, results, done, columns, rows, glyphs, machine, load, notice); }
-    public Model withResults(Map<BlockKey, List<Measurement>> value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, value, done, columns, rows, glyphs, machine, load, notice); }
-    public Model withDone(Set<Integer> value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, value, columns, rows, glyphs, machine, load, notice); }
-    public Model withGlyphs(Glyphs value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, value, machine, load, notice); }
-    public Model withMachine(Machine value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, value, load, notice); }
-    public Model withLoad(double value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, value, notice); }
-    public Model withNotice(Optional<Notice> value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, value); }
+    public Model withCourse(Course value) { return new Model(value, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice); }
+    public Model withPage(int value) { return new Model(course, value, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice); }
+    public Model withScroll(int value) { return new Model(course, page, value, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice); }
+    public Model withBlock(int value) { return new Model(course, page, scroll, value, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice); }
+    public Model withCode(CodeLanguage value) { return new Model(course, page, scroll, block, value, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice); }
+    public Model withTimeline(boolean value) { return new Model(course, page, scroll, block, code, value, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice); }
+    public Model withTunings(Map<BlockKey, Tuning> value) { return new Model(course, page, scroll, block, code, timeline, value, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice); }
+    public Model withRuntimes(Map<BlockKey, RuntimeKind> value) { return new Model(course, page, scroll, block, code, timeline, tunings, value, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice); }
+    public Model withPreferredRuntime(Optional<RuntimeKind> value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, value, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice); }
+    public Model withScale(double value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, value, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice); }
+    public Model withAvailable(Set<RuntimeKind> value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, value, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice); }
+    public Model withOverlay(Overlay value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, value, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice); }
+    public Model withRun(RunState value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, value, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice); }
+    public Model withNextRunId(int value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, value, results, done, columns, rows, glyphs, machine, load, others, notice); }
+    public Model withResults(Map<BlockKey, List<Measurement>> value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, value, done, columns, rows, glyphs, machine, load, others, notice); }
+    public Model withDone(Set<Integer> value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, value, columns, rows, glyphs, machine, load, others, notice); }
+    public Model withGlyphs(Glyphs value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, value, machine, load, others, notice); }
+    public Model withMachine(Machine value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, value, load, others, notice); }
+    public Model withOthers(double value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, value, notice); }
+    public Model withLoad(double value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, value, others, notice); }
+    public Model withNotice(Optional<Notice> value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, value); }
 }

@@ -1,7 +1,10 @@
 package concurrence.tui;
 
 import concurrence.engine.Measurement;
+import concurrence.journal.Load;
 import concurrence.lesson.Course;
+
+import java.time.Duration;
 
 /**
  * Everything that can happen to the app: a key, a frame's tick, a resize, news from the run on
@@ -37,14 +40,32 @@ public sealed interface Msg {
 
     record Resize(int columns, int rows) implements Msg {}
 
-    /** The machine's one-minute load average, read now and then. */
-    record Load(double average) implements Msg {}
+    /**
+     * How busy the machine is, read every few seconds: the one-minute load average, and the cores
+     * other programs kept busy since the last reading (-1 when unknown).
+     */
+    record Busy(double average, double others) implements Msg {}
+
+    /** Run {@code runId} waits for the machine's turn: {@code ahead} cpu experiments go first. */
+    record TurnWaiting(int runId, int ahead, Duration waited, Duration maxWait) implements Msg {}
+
+    /** Run {@code runId} has its turn (or needs none): it starts. */
+    record TurnTaken(int runId) implements Msg {}
+
+    /** Run {@code runId} was cancelled before it started (while it waited for its turn). */
+    record RunCancelled(int runId) implements Msg {}
+
+    /** Something to tell on the status line (a turn given up, a folder of turns unusable). */
+    record Told(Notice notice) implements Msg {}
 
     /** Run {@code runId} started its strategy number {@code step}. */
     record RunEvent(int runId, int step) implements Msg {}
 
-    /** Run {@code runId} measured its strategy number {@code step} (cancelled or not). */
-    record RunDone(int runId, int step, Measurement measurement) implements Msg {}
+    /**
+     * Run {@code runId} measured its strategy number {@code step} (cancelled or not), while other
+     * programs kept the machine as busy as {@code load} says.
+     */
+    record RunDone(int runId, int step, Measurement measurement, Load load) implements Msg {}
 
     /** Run {@code runId} stopped on an error, told in {@code reason}. */
     record RunFailed(int runId, String reason) implements Msg {}

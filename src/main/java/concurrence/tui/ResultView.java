@@ -28,8 +28,21 @@ public final class ResultView {
     private static final int RUNTIME = 0, STRATEGY = 1, NOTEBOOK = 2, WALL = 3, USER = 4, SYS = 5, CHILDREN = 6,
             IDEAL = 7, EFFICIENCY = 8, SPEEDUP = 9;
 
-    /** Rows the table takes: the header and one per measurement. */
-    public static int height(int measurements) { return measurements == 0 ? 0 : measurements + 1; }
+    /** Rows the table takes: the header, one per measurement, and a warning if one was measured on a busy machine. */
+    public static int height(List<Measurement> measurements, Machine machine) {
+        if (measurements.isEmpty()) return 0;
+        return measurements.size() + 1 + (busy(measurements, machine) ? 1 : 0);
+    }
+
+    /**
+     * Whether a measurement was taken while other programs kept the machine busy (its load is what
+     * others used during the run, see {@code concurrence.journal.Load#onto}).
+     */
+    static boolean busy(List<Measurement> measurements, Machine machine) {
+        for (Measurement m : measurements)
+            if (!m.cancelled() && Machine.busy(m.last().loadAverage(), machine.cores())) return true;
+        return false;
+    }
 
     public static void draw(Canvas c, List<Measurement> measurements, ExperimentDecl decl, Machine machine, Glyphs g, Messages m) {
         if (c.height() <= 0 || c.width() <= 0 || measurements.isEmpty()) return;
@@ -50,6 +63,8 @@ public final class ResultView {
                 x += width[col] + gap;
             }
         }
+        if (grid.size() < c.height() && busy(measurements, machine))
+            c.put(0, grid.size(), Text.fit(View.say(m, "table.busy"), c.width(), g.ellipsis()), Style.of(Tone.WARNING));
     }
 
     /** Efficiency in colour: near the ideal, halfway, or far from it. */

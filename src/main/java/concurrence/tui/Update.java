@@ -5,9 +5,11 @@ import concurrence.engine.Machine;
 import concurrence.engine.Measurement;
 import concurrence.engine.RuntimeKind;
 import concurrence.engine.TaskKind;
+import concurrence.journal.PageRef;
 import concurrence.lesson.Course;
 import concurrence.lesson.ExperimentDecl;
 import concurrence.lesson.Lesson;
+import concurrence.lesson.Reference;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +24,7 @@ import java.util.Optional;
  * <pre>{@code
  * Step s = Update.update(model, Msg.Key.of(' '));     // Space: next page
  * s.model().page();                                    // 1
- * s.command();                                         // Optional[Visit[number=1]]
+ * s.command();                                         // Optional[Visit[page=01-programmation-concurrente]]
  * }</pre>
  */
 public final class Update {
@@ -38,10 +40,20 @@ public final class Update {
             case Msg.Key k -> key(m, k);
             case Msg.Tick t -> Step.of(m);
             case Msg.Resize r -> Step.of(clampScroll(m.withSize(r.columns(), r.rows())));
-            case Msg.Load l -> Step.of(m.withLoad(l.average()));
+            case Msg.Busy b -> Step.of(m.withLoad(b.average()).withOthers(b.others()));
             case Msg.RunEvent e -> m.run() instanceof RunState.Running r && r.runId() == e.runId()
-                    ? Step.of(m.withRun(new RunState.Running(r.runId(), r.block(), r.specs(), e.step(), r.cancelling())))
+                    ? Step.of(m.withRun(r.withStep(e.step()).withWaiting(Optional.empty())))
                     : Step.of(m);
+            case Msg.TurnWaiting w -> m.run() instanceof RunState.Running r && r.runId() == w.runId()
+                    ? Step.of(m.withRun(r.withWaiting(Optional.of(new RunState.Waiting(w.ahead(), w.waited(), w.maxWait())))))
+                    : Step.of(m);
+            case Msg.TurnTaken t -> m.run() instanceof RunState.Running r && r.runId() == t.runId()
+                    ? Step.of(m.withRun(r.withWaiting(Optional.empty())))
+                    : Step.of(m);
+            case Msg.RunCancelled c -> m.run() instanceof RunState.Running r && r.runId() == c.runId()
+                    ? Step.of(m.withRun(RunState.IDLE).withNotice(Optional.of(Notice.info("tui.notice.cancelled.before"))))
+                    : Step.of(m);
+            case Msg.Told t -> Step.of(m.withNotice(Optional.of(t.notice())));
             case Msg.RunDone d -> runDone(m, d);
             case Msg.RunFailed f -> m.run() instanceof RunState.Running r && r.runId() == f.runId()
                     ? Step.of(m.withRun(RunState.IDLE).withNotice(Optional.of(Notice.error("tui.notice.failed", f.reason()))))
@@ -141,7 +153,7 @@ public final class Update {
         Model next = m.withPage(target).withScroll(0).withBlock(0).withNotice(Optional.empty());
         Lesson l = next.lesson();
         if (l.experiments().stream().noneMatch(d -> d.kind() == ExperimentDecl.Kind.RUN)) next = next.withDone(l.number());
-        return Step.of(next, new Command.Visit(l.number()));
+        return Step.of(next, new Command.Visit(new PageRef(l.number(), l.slug())));
     }
 
     private static Model scroll(Model m, int by) { return clampScroll(m.withScroll(m.scroll() + by)); }
@@ -158,7 +170,7 @@ public final class Update {
 
     private static Step escape(Model m) {
         if (m.run() instanceof RunState.Running r && !r.cancelling())
-            return Step.of(m.withRun(new RunState.Running(r.runId(), r.block(), r.specs(), r.step(), true)), new Command.CancelRun());
+            return Step.of(m.withRun(r.cancelled()), new Command.CancelRun());
         return Step.of(m.withNotice(Optional.empty()));
     }
 
@@ -169,8 +181,9 @@ public final class Update {
         if (m.running()) return Step.of(m.withNotice(Optional.of(Notice.warning("tui.notice.one.at.a.time"))));
         if (m.runtime(m.blockKey(), d.get()).isEmpty())
             return Step.of(m.withNotice(Optional.of(Notice.error("tui.notice.no.runtime", runtimeNames(d.get().runtimes())))));
-        if (d.get().task() == TaskKind.CPU && Machine.busy(m.load(), m.machine().cores()))
-            return Step.of(m.withOverlay(new Overlay.ConfirmBusy(m.load())));
+        double busy = m.others() >= 0 ? m.others() : m.load();
+        if (d.get().task() == TaskKind.CPU && Machine.busy(busy, m.machine().cores()))
+            return Step.of(m.withOverlay(new Overlay.ConfirmBusy(busy)));
         return start(m, m.blockKey());
     }
 
@@ -178,7 +191,7 @@ public final class Update {
         List<ExperimentSpec> specs = m.specs(key);
         if (specs.isEmpty()) return Step.of(m);
         int id = m.nextRunId();
-        Model next = m.withRun(new RunState.Running(id, key, specs, 0, false)).withNextRunId(id + 1)
+        Model next = m.withRun(new RunState.Running(id, key, specs, 0, false, Optional.empty())).withNextRunId(id + 1)
                 .withResult(key, List.of()).withNotice(Optional.empty());
         return Step.of(next, new Command.StartRun(id, specs));
     }
@@ -195,9 +208,11 @@ public final class Update {
             next = next.withRun(RunState.IDLE);
             if (pageComplete(next, r.block().page())) next = next.withDone(r.block().page());
         } else {
-            next = next.withRun(new RunState.Running(r.runId(), r.block(), r.specs(), d.step() + 1, r.cancelling()));
+            next = next.withRun(r.withStep(d.step() + 1));
         }
-        return Step.of(next, new Command.Save(meas));
+        Lesson page = m.course().lessons().get(Model.indexOf(m.course(), r.block().page()));
+        Optional<Reference> notebook = m.decl(r.block()).flatMap(decl -> decl.reference(meas.spec().strategy()));
+        return Step.of(next, new Command.Save(r.runId(), new PageRef(page.number(), page.slug()), meas, d.load(), notebook));
     }
 
     /** Every run block of the page has a whole, uncancelled result. */

@@ -13,6 +13,7 @@ import concurrence.engine.Measurement;
 import concurrence.engine.RuntimeKind;
 import concurrence.engine.StrategyKind;
 import concurrence.engine.TaskKind;
+import concurrence.journal.Load;
 import concurrence.tui.lanterna.Frame;
 import concurrence.tui.lanterna.Keys;
 import concurrence.tui.lanterna.Palette;
@@ -74,8 +75,8 @@ class ScreenSnapshotTest {
         m = Update.update(m, Msg.Key.of(Msg.Key.Kind.ENTER)).model();
         Measurement threads = Fixtures.measured(run.specs().get(0), S, "pool-1-thread-");
         Measurement seq = Fixtures.measured(run.specs().get(1), S, "");
-        m = Update.update(m, new Msg.RunDone(run.runId(), 0, threads)).model();
-        return Update.update(m, new Msg.RunDone(run.runId(), 1, seq)).model();
+        m = Update.update(m, new Msg.RunDone(run.runId(), 0, threads, Load.UNKNOWN)).model();
+        return Update.update(m, new Msg.RunDone(run.runId(), 1, seq, Load.UNKNOWN)).model();
     }
 
     @ParameterizedTest(name = "{0}x{1}")

@@ -4,6 +4,8 @@ import concurrence.engine.ExperimentSpec;
 import concurrence.engine.Measurement;
 import concurrence.engine.RuntimeKind;
 import concurrence.engine.StrategyKind;
+import concurrence.journal.Load;
+import concurrence.journal.PageRef;
 import concurrence.lesson.Course;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -48,7 +50,8 @@ class UpdateTest {
         void keysMovePages() {
             Folded f = fold(start, key(Msg.Key.Kind.RIGHT), key(' '), key('n'), key(Msg.Key.Kind.PAGE_DOWN));
             assertEquals(4, f.model().page());
-            assertEquals(List.of(new Command.Visit(1), new Command.Visit(4), new Command.Visit(5), new Command.Visit(6)), f.commands());
+            assertEquals(List.of(visit(1, "programmation-concurrente"), visit(4, "threads-io"), visit(5, "threads-cpu"), visit(6, "gil")),
+                    f.commands());
             f = fold(f.model(), key(Msg.Key.Kind.LEFT), key('p'), key(Msg.Key.Kind.PAGE_UP));
             assertEquals(1, f.model().page());
             f = fold(f.model(), key('p'), key('p'), key('p'));
@@ -207,11 +210,14 @@ class UpdateTest {
             var run = (Command.StartRun) f.commands().get(0);
             Measurement threads = Fixtures.measured(run.specs().get(0), S / 10, "pool-1-thread-");
             Measurement seq = Fixtures.measured(run.specs().get(1), S / 10, "");
-            f = fold(f.model(), new Msg.RunEvent(run.runId(), 0), new Msg.RunDone(run.runId(), 0, threads));
+            f = fold(f.model(), new Msg.RunEvent(run.runId(), 0), new Msg.RunDone(run.runId(), 0, threads, Load.UNKNOWN));
             RunState.Running r = assertInstanceOf(RunState.Running.class, f.model().run());
             assertEquals(1, r.step());
-            assertEquals(List.of(new Command.Save(threads)), f.commands());
-            f = fold(f.model(), new Msg.RunEvent(run.runId(), 1), new Msg.RunDone(run.runId(), 1, seq));
+            Load load = new Load(0.1, 0.2, 0.05);
+            assertEquals(List.of(new Command.Save(run.runId(), new PageRef(4, "threads-io"), threads, Load.UNKNOWN,
+                    Optional.of(Fixtures.wall(S)))), f.commands(), "saved with its page and the notebook's figure");
+            assertEquals(load, ((Command.Save) fold(f.model(), new Msg.RunDone(run.runId(), 1, seq, load)).commands().get(0)).load());
+            f = fold(f.model(), new Msg.RunEvent(run.runId(), 1), new Msg.RunDone(run.runId(), 1, seq, Load.UNKNOWN));
             assertFalse(f.model().running());
             assertEquals(List.of(threads, seq), f.model().results(f.model().blockKey()));
             assertTrue(f.model().done().contains(4));
@@ -226,7 +232,7 @@ class UpdateTest {
             assertTrue(((RunState.Running) f.model().run()).cancelling());
             Measurement partial = Fixtures.measured(run.specs().get(0), S / 10, "pool-1-thread-");
             Measurement cancelled = new Measurement(partial.spec(), List.of(withCancelled(partial)));
-            f = fold(f.model(), new Msg.RunDone(run.runId(), 0, cancelled));
+            f = fold(f.model(), new Msg.RunDone(run.runId(), 0, cancelled, Load.UNKNOWN));
             assertFalse(f.model().running());
             assertEquals("tui.notice.cancelled", f.model().notice().orElseThrow().key());
             assertTrue(f.commands().isEmpty(), "a cancelled run is not saved");
@@ -239,7 +245,7 @@ class UpdateTest {
             Folded f = fold(io, key(Msg.Key.Kind.ENTER));
             var run = (Command.StartRun) f.commands().get(0);
             Measurement old = Fixtures.measured(run.specs().get(0), S / 10, "pool-1-thread-");
-            Folded g = fold(f.model(), new Msg.RunDone(run.runId() - 1, 0, old), new Msg.RunFailed(run.runId() + 5, "?"));
+            Folded g = fold(f.model(), new Msg.RunDone(run.runId() - 1, 0, old, Load.UNKNOWN), new Msg.RunFailed(run.runId() + 5, "?"));
             assertEquals(f.model(), g.model());
         }
 
@@ -265,6 +271,36 @@ class UpdateTest {
             assertInstanceOf(Command.StartRun.class, f.commands().get(0));
             assertTrue(fold(Fixtures.at(start, 4).withLoad(1.9), key(Msg.Key.Kind.ENTER)).model().running(),
                     "waiting (io) is not distorted by the load: no question");
+        }
+
+        @Test
+        @DisplayName("la question juge ce que les autres programmes prennent, pas la moyenne d'une minute qui compte encore le calcul d'avant")
+        void busyJudgesOthers() {
+            Model cpu = fold(Fixtures.at(start, 5), new Msg.Busy(1.9, 0.05)).model();
+            assertTrue(fold(cpu, key(Msg.Key.Kind.ENTER)).model().running(), "others use 0.05 core: no question");
+            Model busy = fold(cpu, new Msg.Busy(0.4, 1.6)).model();
+            assertEquals(new Overlay.ConfirmBusy(1.6), fold(busy, key(Msg.Key.Kind.ENTER)).model().overlay());
+        }
+
+        @Test
+        @DisplayName("une tâche de calcul attend le tour de la machine : le panneau le dit, puis l'exécution part")
+        void waitsForTurn() {
+            Folded f = fold(Fixtures.at(start, 5), key(Msg.Key.Kind.ENTER));
+            var run = (Command.StartRun) f.commands().get(0);
+            Model waiting = fold(f.model(), new Msg.TurnWaiting(run.runId(), 2, java.time.Duration.ofSeconds(3),
+                    java.time.Duration.ofMinutes(2))).model();
+            RunState.Running r = assertInstanceOf(RunState.Running.class, waiting.run());
+            assertEquals(2, r.waiting().orElseThrow().ahead());
+            TextGrid grid = new TextGrid(80, 24);
+            View.draw(waiting.withSize(80, 24), concurrence.engine.Board.Snapshot.EMPTY, grid);
+            assertTrue(String.join("\n", grid.rows()).contains("2 expériences cpu passent avant vous"), grid.toString());
+            Model started = fold(waiting, new Msg.TurnTaken(run.runId())).model();
+            assertTrue(((RunState.Running) started.run()).waiting().isEmpty());
+            Model cancelled = fold(waiting, key(Msg.Key.Kind.ESCAPE), new Msg.RunCancelled(run.runId())).model();
+            assertFalse(cancelled.running());
+            assertEquals("tui.notice.cancelled.before", cancelled.notice().orElseThrow().key());
+            Model told = fold(waiting, new Msg.Told(Notice.warning("tui.notice.text", "attendu 2 min"))).model();
+            assertEquals(List.of("attendu 2 min"), told.notice().orElseThrow().args());
         }
 
         @Test
@@ -320,7 +356,7 @@ class UpdateTest {
             Folded f = fold(start, key(Msg.Key.Kind.TAB), key(Msg.Key.Kind.DOWN), key('j'), key(Msg.Key.Kind.ENTER));
             assertEquals(Overlay.NONE, f.model().overlay());
             assertEquals(2, f.model().page());
-            assertEquals(List.of(new Command.Visit(4)), f.commands());
+            assertEquals(List.of(visit(4, "threads-io")), f.commands());
             assertEquals(new Overlay.Contents(0), fold(start, key('s')).model().overlay());
             assertEquals(Overlay.NONE, fold(start, key('s'), key(Msg.Key.Kind.ESCAPE)).model().overlay());
         }
@@ -340,7 +376,7 @@ class UpdateTest {
         void language() {
             Model m = fold(Fixtures.at(start, 4), key(Msg.Key.Kind.ENTER)).model();
             var run = (Command.StartRun) Update.update(Fixtures.at(start, 4), key(Msg.Key.Kind.ENTER)).command().orElseThrow();
-            m = fold(m, new Msg.RunDone(run.runId(), 0, Fixtures.measured(run.specs().get(0), S / 10, "t"))).model();
+            m = fold(m, new Msg.RunDone(run.runId(), 0, Fixtures.measured(run.specs().get(0), S / 10, "t"), Load.UNKNOWN)).model();
             assertEquals(List.of(new Command.LoadCourse("en")), fold(m, key('L')).commands());
             Course en = new Course("en", Fixtures.course().lessons(), List.of());
             Model after = fold(m.withPage(0), new Msg.CourseLoaded(en)).model();
@@ -357,6 +393,8 @@ class UpdateTest {
             assertFalse(m.timeline());
         }
     }
+
+    static Command.Visit visit(int number, String slug) { return new Command.Visit(new PageRef(number, slug)); }
 
     static Msg[] repeat(Msg m, int n) {
         Msg[] out = new Msg[n];

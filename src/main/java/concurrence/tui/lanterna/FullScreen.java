@@ -15,7 +15,16 @@ import concurrence.engine.Runner;
 import concurrence.engine.RuntimeKind;
 import concurrence.engine.SystemClock;
 import concurrence.i18n.Messages;
+import concurrence.journal.Load;
+import concurrence.journal.LoadProbe;
+import concurrence.journal.PageRef;
 import concurrence.lesson.Course;
+import concurrence.tui.Finished;
+import concurrence.tui.Notice;
+import concurrence.turn.Turn;
+import concurrence.turn.TurnListener;
+import concurrence.turn.TurnMessages;
+import concurrence.turn.Turns;
 import concurrence.tui.Command;
 import concurrence.tui.Model;
 import concurrence.tui.Msg;
@@ -32,6 +41,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +96,9 @@ public final class FullScreen {
     private volatile Thread runThread;
     private volatile Board board;
 
+    /** When this app started, in milliseconds: with the run's number, it names the batch its results belong to. */
+    private final long startedAt = System.currentTimeMillis();
+
     // Owned by the loop's thread.
     private Model model;
     private Integer exit;
@@ -121,7 +134,7 @@ public final class FullScreen {
             model = Model.start(config.course(), config.startPage(), config.runtime(), config.scale(), available(),
                     config.donePages(), config.glyphs(), Machine.detect(), size.getColumns(), size.getRows());
             model = model.withLoad(Machine.loadAverage());
-            config.pageShown().accept(model.lesson().number());
+            config.pageShown().accept(new PageRef(model.lesson().number(), model.lesson().slug()));
             loop(new Frame(screen, palette));
         } catch (IOException e) {
             if (screen == null) {
@@ -151,6 +164,7 @@ public final class FullScreen {
     private void loop(Frame frame) throws IOException {
         long next = System.nanoTime();
         long lastLoad = next;
+        LoadProbe probe = LoadProbe.start();
         boolean dirty = true;
         boolean complete = true;
         while (exit == null) {
@@ -163,9 +177,10 @@ public final class FullScreen {
             for (Msg msg; exit == null && (msg = inbox.poll()) != null; dirty = true) fold(msg);
             long now = System.nanoTime();
             if (now - lastLoad >= LOAD_EVERY_NANOS) {
-                double load = Machine.loadAverage();
-                if (load != model.load()) {
-                    fold(new Msg.Load(load));
+                Load load = probe.stop();
+                probe = LoadProbe.start();
+                if (load.end() != model.load() || load.othersCores() != model.others()) {
+                    fold(new Msg.Busy(load.end(), load.othersCores()));
                     dirty = true;
                 }
                 lastLoad = now;
@@ -218,31 +233,56 @@ public final class FullScreen {
             });
             case Command.Save s -> {
                 try {
-                    config.sink().accept(s.measurement());
+                    String batch = ProcessHandle.current().pid() + "-" + startedAt + "-" + s.runId();
+                    config.sink().accept(new Finished(batch, s.page(), s.measurement(), s.load(), s.notebook()));
                 } catch (RuntimeException e) {
                     inbox.add(new Msg.SaveFailed(String.valueOf(e.getMessage())));
                 }
             }
-            case Command.Visit v -> config.pageShown().accept(v.number());
+            case Command.Visit v -> config.pageShown().accept(v.page());
             case Command.Quit q -> exit = q.exitCode();
         }
     }
 
-    /** Starts the specs one after the other on a daemon thread, with a fresh board and cancellation. */
+    /**
+     * Starts the specs one after the other on a daemon thread, with a fresh board and
+     * cancellation: first the machine's turn (a cpu run waits while a classmate's computes), then
+     * each strategy, the machine's load probed around it.
+     */
     private void start(int runId, List<ExperimentSpec> specs) {
         Board b = new Board(SystemClock.INSTANCE);
         Cancellation cancel = new Cancellation();
+        Messages m = View.messages(model.language());
+        Turns turns = config.turns();
         board = b;
         cancellation = cancel;
+        TurnListener listener = new TurnListener() {
+            @Override public void waiting(int ahead, Duration waited) { inbox.add(new Msg.TurnWaiting(runId, ahead, waited, turns.maxWait())); }
+
+            @Override public void gaveUp(Duration waited) {
+                inbox.add(new Msg.Told(Notice.warning("tui.notice.text", TurnMessages.gaveUp(m, waited))));
+            }
+
+            @Override public void unavailable(Problem problem) {
+                inbox.add(new Msg.Told(Notice.warning("tui.notice.text", TurnMessages.unavailable(m, problem))));
+            }
+        };
         runThread = Thread.ofPlatform().daemon().name("experiment-" + runId).start(() -> {
-            try {
+            try (Turn turn = turns.acquire(specs.get(0).task(), listener, cancel)) {
+                if (turn.outcome() == Turn.Outcome.CANCELLED) {
+                    inbox.add(new Msg.RunCancelled(runId));
+                    return;
+                }
+                inbox.add(new Msg.TurnTaken(runId));
                 for (int i = 0; i < specs.size(); i++) {
                     ExperimentSpec spec = specs.get(i);
                     inbox.add(new Msg.RunEvent(runId, i));
                     Runner runner = config.runners().apply(spec.runtime()).orElseThrow(() ->
                             new IllegalStateException(spec.runtime().id()));
+                    LoadProbe probe = LoadProbe.start();
                     Measurement meas = runner.measure(spec, b, cancel);
-                    inbox.add(new Msg.RunDone(runId, i, meas));
+                    Load load = probe.stop();
+                    inbox.add(new Msg.RunDone(runId, i, load.onto(meas), load));
                     if (meas.cancelled()) return;
                 }
             } catch (InterruptedException e) {
