@@ -316,19 +316,26 @@ public final class ExperimentPanel {
         return out;
     }
 
-    /** The runtimes, with or without a GIL, found or not. */
+    /** The runtimes, with or without a GIL, found or not, each described (wrapped under its own column). */
     private static List<Line> runtimes(Model m, Messages msg, int width) {
         List<Line> out = new ArrayList<>();
         for (RuntimeKind r : RuntimeKind.values()) {
             boolean here = m.available().contains(r);
-            List<Segment> segs = new ArrayList<>();
-            segs.add(new Segment(Text.pad(r.id(), 10), here ? Style.PLAIN.bold() : Style.of(Tone.DIM)));
-            segs.add(new Segment(Text.pad(msg.get(r.hasGil() ? "tui.runtimes.gil" : "tui.runtimes.nogil"), 10),
-                    Style.of(r.hasGil() ? Tone.WARNING : Tone.OK)));
-            segs.add(new Segment(Text.pad(msg.get(here ? "tui.runtimes.found" : "tui.runtimes.missing"), 12),
-                    here ? Style.of(Tone.OK) : Style.of(Tone.DIM)));
-            segs.add(new Segment(View.say(msg, "runtime.describe." + r.id()), Style.of(Tone.DIM)));
-            out.add(new Line(segs));
+            Style dim = Style.of(Tone.DIM);
+            String gil = Text.pad(View.say(msg, r.hasGil() ? "tui.runtimes.gil" : "tui.runtimes.nogil"), 10);
+            String found = Text.pad(View.say(msg, here ? "tui.runtimes.found" : "tui.runtimes.missing"), 9);
+            List<Line> described = Wrap.wrap(List.of(new Segment(View.say(msg, "runtime.describe." + r.id()), dim)),
+                    Math.max(1, width - 31), "", "", dim);
+            for (int i = 0; i < described.size(); i++) {
+                List<Segment> segs = new ArrayList<>();
+                if (i == 0) {
+                    segs.add(new Segment(Text.pad(r.id(), 11), here ? Style.PLAIN.bold() : dim));
+                    segs.add(new Segment(gil, Style.of(r.hasGil() ? Tone.WARNING : Tone.OK)));
+                    segs.add(new Segment(found + " ", here ? Style.of(Tone.OK) : dim));
+                } else segs.add(new Segment(" ".repeat(31), Style.PLAIN));
+                segs.addAll(described.get(i).segments());
+                out.add(new Line(segs));
+            }
         }
         return out;
     }
@@ -342,7 +349,7 @@ public final class ExperimentPanel {
             Optional<ExperimentDecl> decl = m.decl(e.getKey());
             for (Measurement meas : e.getValue()) {
                 ExperimentSpec spec = meas.spec();
-                String notebook = decl.flatMap(d -> d.reference(spec.strategy())).map(r -> Columns.notebook(r, msg.locale())).orElse("—");
+                String notebook = decl.flatMap(d -> Model.notebookFigure(d, spec)).map(r -> Columns.notebook(r, msg.locale())).orElse("—");
                 grid.add(List.of(String.format("%02d", e.getKey().page()), spec.strategy().id(), spec.task().id(), spec.runtime().id(), notebook,
                         meas.cancelled() ? View.say(msg, "table.cancelled") : Durations.format(meas.meanNanos(), msg.locale()),
                         meas.cancelled() ? "—" : Durations.percent(meas.efficiency(), msg.locale())));

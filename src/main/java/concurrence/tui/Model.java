@@ -177,6 +177,17 @@ public record Model(Course course,
         return out;
     }
 
+    /**
+     * The notebook's figure for a measured spec, only when the spec is the page's own experiment:
+     * rescaled ({@code --scale}) or with other numbers of tasks or workers, it measured something
+     * else, and setting the two side by side would mislead.
+     */
+    public static Optional<concurrence.lesson.Reference> notebookFigure(ExperimentDecl decl, ExperimentSpec spec) {
+        boolean same = spec.tasks() == decl.tasks() && spec.workers() == Math.min(decl.workers(), maxWorkers(decl))
+                && Math.abs(spec.scale() - decl.scale()) < 1e-9 && spec.repeat() == decl.repeat();
+        return same ? decl.reference(spec.strategy()) : Optional.empty();
+    }
+
     public List<Measurement> results(BlockKey key) { return results.getOrDefault(key, List.of()); }
 
     /** Every result of this session, page by page, block by block. */

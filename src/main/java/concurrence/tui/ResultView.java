@@ -46,7 +46,7 @@ public final class ResultView {
 
     public static void draw(Canvas c, List<Measurement> measurements, ExperimentDecl decl, Machine machine, Glyphs g, Messages m) {
         if (c.height() <= 0 || c.width() <= 0 || measurements.isEmpty()) return;
-        ResultTable table = ResultTable.of(machine, measurements, meas -> decl.reference(meas.spec().strategy()));
+        ResultTable table = ResultTable.of(machine, measurements, meas -> Model.notebookFigure(decl, meas.spec()));
         List<List<String>> grid = new ArrayList<>();
         grid.add(Columns.header(m));
         for (ResultTable.Row r : table.rows()) grid.add(Columns.cells(r, m));

@@ -211,7 +211,7 @@ public final class Update {
             next = next.withRun(r.withStep(d.step() + 1));
         }
         Lesson page = m.course().lessons().get(Model.indexOf(m.course(), r.block().page()));
-        Optional<Reference> notebook = m.decl(r.block()).flatMap(decl -> decl.reference(meas.spec().strategy()));
+        Optional<Reference> notebook = m.decl(r.block()).flatMap(decl -> Model.notebookFigure(decl, meas.spec()));
         return Step.of(next, new Command.Save(r.runId(), new PageRef(page.number(), page.slug()), meas, d.load(), notebook));
     }
 

@@ -196,6 +196,22 @@ class UpdateTest {
         }
 
         @Test
+        @DisplayName("le chiffre du notebook n'accompagne que l'expérience de la page : pas une autre échelle ni d'autres nombres")
+        void notebookOnlyForTheSameExperiment() {
+            Model page = Fixtures.at(start, 4);
+            var decl = page.selected().orElseThrow();
+            var specs = page.specs(page.blockKey());
+            assertEquals(Optional.of(Fixtures.wall(S)), Model.notebookFigure(decl, specs.get(0)));
+            assertEquals(Optional.empty(), Model.notebookFigure(decl, specs.get(0).withScale(0.1)));
+            assertEquals(Optional.empty(), Model.notebookFigure(decl, specs.get(0).withTasks(6)));
+            Folded f = fold(io, key(Msg.Key.Kind.ENTER));
+            var run = (Command.StartRun) f.commands().get(0);
+            Measurement scaled = Fixtures.measured(run.specs().get(0), S / 10, "t");
+            var save = (Command.Save) fold(f.model(), new Msg.RunDone(run.runId(), 0, scaled, Load.UNKNOWN)).commands().get(0);
+            assertEquals(Optional.empty(), save.notebook(), "a run at scale 0.1 is not the notebook's");
+        }
+
+        @Test
         @DisplayName("r relance aussi ; une seconde demande pendant l'exécution est refusée avec un message")
         void oneAtATime() {
             Folded f = fold(io, key('r'), key('r'));
@@ -206,7 +222,7 @@ class UpdateTest {
         @Test
         @DisplayName("les résultats arrivent dans l'ordre, sont enregistrés, et la page est faite à la fin")
         void resultsArriveInOrder() {
-            Folded f = fold(io, key(Msg.Key.Kind.ENTER));
+            Folded f = fold(Fixtures.at(start, 4), key(Msg.Key.Kind.ENTER));
             var run = (Command.StartRun) f.commands().get(0);
             Measurement threads = Fixtures.measured(run.specs().get(0), S / 10, "pool-1-thread-");
             Measurement seq = Fixtures.measured(run.specs().get(1), S / 10, "");
