@@ -17,6 +17,19 @@ public record Style(Tone fg, Tone bg, boolean isBold, boolean isItalic, boolean 
 
     public static Style of(Tone fg) { return PLAIN.fg(fg); }
 
+    /*
+     * Written out rather than left to the record: a record's equals goes through a method handle,
+     * which the JIT inlines as a hundred methods; this one runs for every cell of every frame.
+     */
+    @Override public boolean equals(Object o) {
+        return o instanceof Style s && fg == s.fg && bg == s.bg && isBold == s.isBold && isItalic == s.isItalic
+                && isUnderline == s.isUnderline && isReverse == s.isReverse;
+    }
+
+    @Override public int hashCode() {
+        return ((fg.ordinal() * 31 + bg.ordinal()) * 16) + (isBold ? 8 : 0) + (isItalic ? 4 : 0) + (isUnderline ? 2 : 0) + (isReverse ? 1 : 0);
+    }
+
     public Style fg(Tone t) { return new Style(t, bg, isBold, isItalic, isUnderline, isReverse); }
 
     public Style on(Tone background) { return new Style(fg, background, isBold, isItalic, isUnderline, isReverse); }

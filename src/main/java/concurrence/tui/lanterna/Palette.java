@@ -1,7 +1,6 @@
 package concurrence.tui.lanterna;
 
 import com.googlecode.lanterna.SGR;
-import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import concurrence.tui.ColorMode;
 import concurrence.tui.Style;
@@ -18,41 +17,34 @@ import java.util.Map;
  *
  * <pre>{@code
  * Palette p = new Palette(ColorMode.INDEXED_256);
- * TextCharacter c = p.character('█', Style.of(Tone.BAR_RUNNING));
+ * Palette.Look look = p.look(Style.of(Tone.BAR_RUNNING));   // Indexed(38) on the default background
  * }</pre>
  *
  * <p>Not thread-safe: one palette per render loop.
  */
 public final class Palette {
+    /** How a style is drawn: its colours and attributes for this terminal. */
+    public record Look(TextColor foreground, TextColor background, SGR[] attributes) {}
+
     private final ColorMode mode;
-    /** Per style, the cells made so far, in pages of 256 characters: Lanterna's cells are costly to make. */
-    private final Map<Style, TextCharacter[][]> cells = new HashMap<>();
+    /** The looks made so far, by style. */
+    private final Map<Style, Look> looks = new HashMap<>();
 
     public Palette(ColorMode mode) { this.mode = mode; }
 
     public ColorMode mode() { return mode; }
 
-    /**
-     * The cell {@code c} drawn in {@code style}. Made once and kept: making one checks its text
-     * for grapheme boundaries and interns it, far too slow to do for every cell of every frame.
-     */
-    public TextCharacter character(char c, Style style) {
-        TextCharacter[][] pages = cells.computeIfAbsent(style, k -> new TextCharacter[256][]);
-        TextCharacter[] page = pages[c >>> 8];
-        if (page == null) page = pages[c >>> 8] = new TextCharacter[256];
-        TextCharacter t = page[c & 0xFF];
-        if (t == null) t = page[c & 0xFF] = template(style).withCharacter(c);
-        return t;
-    }
+    /** How {@code style} is drawn on this terminal. */
+    public Look look(Style style) { return looks.computeIfAbsent(style, this::make); }
 
-    private TextCharacter template(Style s) {
+    private Look make(Style s) {
         EnumSet<SGR> sgr = EnumSet.noneOf(SGR.class);
         if (s.isBold()) sgr.add(SGR.BOLD);
         if (s.isItalic() && mode != ColorMode.NONE && mode != ColorMode.ANSI_8) sgr.add(SGR.ITALIC);
         if (s.isUnderline()) sgr.add(SGR.UNDERLINE);
         if (s.isReverse()) sgr.add(SGR.REVERSE);
         if (mode == ColorMode.NONE && (s.bg() == Tone.SELECTION || s.bg() == Tone.HEADER)) sgr.add(SGR.REVERSE);
-        return TextCharacter.fromCharacter(' ', color(s.fg(), false), color(s.bg(), true), sgr.toArray(new SGR[0]))[0];
+        return new Look(color(s.fg(), false), color(s.bg(), true), sgr.toArray(new SGR[0]));
     }
 
     TextColor color(Tone t, boolean background) {
