@@ -107,12 +107,6 @@ public record Glyphs(Bars bars, boolean ascii) {
 
     public String pointer() { return ascii ? ">" : "▶"; }
 
-    public String times() { return ascii ? "x" : "×"; }
-
-    public String arrowsLeftRight() { return ascii ? "<- ->" : "← →"; }
-
-    public String arrowsUpDown() { return ascii ? "up/down" : "↑ ↓"; }
-
     /** The four corners of a box, top-left, top-right, bottom-left, bottom-right. */
     public String corners() { return ascii ? "++++" : "┌┐└┘"; }
 }

@@ -129,7 +129,6 @@ public final class FullScreen {
             screen = new TerminalScreen(terminal);
             Runtime.getRuntime().addShutdownHook(hook);
             screen.startScreen();
-            screen.setCursorPosition(null);
             TerminalSize size = screen.getTerminalSize();
             model = Model.start(config.course(), config.startPage(), config.runtime(), config.scale(), available(),
                     config.donePages(), config.glyphs(), Machine.detect(), size.getColumns(), size.getRows());

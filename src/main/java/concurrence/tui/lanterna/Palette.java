@@ -32,8 +32,6 @@ public final class Palette {
 
     public Palette(ColorMode mode) { this.mode = mode; }
 
-    public ColorMode mode() { return mode; }
-
     /** How {@code style} is drawn on this terminal. */
     public Look look(Style style) { return looks.computeIfAbsent(style, this::make); }
 

@@ -18,21 +18,10 @@ import java.io.OutputStream;
  * and flushes are guarded by this stream's monitor (the resize signal's thread writes too).
  */
 public final class TerminalOutput extends BufferedOutputStream {
-    private long written;
-
     public TerminalOutput(OutputStream out) { super(out, 1 << 16); }
 
     @Override public synchronized void write(byte[] b, int off, int len) throws IOException {
         super.write(b, off, len);
-        written += len;
         if (len >= 2 && b[off + len - 2] == '6' && b[off + len - 1] == 'n') flush();
     }
-
-    @Override public synchronized void write(int b) throws IOException {
-        super.write(b);
-        written++;
-    }
-
-    /** Bytes written so far. */
-    public synchronized long written() { return written; }
 }
