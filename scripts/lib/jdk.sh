@@ -3,9 +3,17 @@
 # Also checks for Maven, which builds the project.
 
 concurrence_java_major() {  # prints the major version of the java binary $1, or nothing
-  local line
-  line=$("$1" -version 2>&1 | head -n 1) || return 0
-  line=${line#*\"}; line=${line%%\"*}
+  # The JDK's release file answers at once; running `java -version` costs ~0.1 s a JDK.
+  local home line
+  home=$(cd "$(dirname "$(readlink -f "$1")")/.." 2>/dev/null && pwd) || home=""
+  if [ -n "$home" ] && [ -f "$home/release" ]; then
+    line=$(sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$home/release" | head -n 1)
+  fi
+  if [ -z "${line:-}" ]; then
+    # "Picked up JAVA_TOOL_OPTIONS: ..." may come first: take the line that names the version.
+    line=$("$1" -version 2>&1 | grep -m 1 'version "') || return 0
+    line=${line#*\"}; line=${line%%\"*}
+  fi
   case "$line" in
     1.*) line=${line#1.}; echo "${line%%.*}" ;;
     *) line=${line%%.*}; line=${line%%-*}; echo "${line%%+*}" ;;

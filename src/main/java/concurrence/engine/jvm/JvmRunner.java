@@ -32,7 +32,7 @@ import java.util.function.LongSupplier;
  * <p>The cpu work is calibrated before the start gate, so calibration is never measured. Wall
  * time runs from the gate (just before the strategy creates its workers, as {@code %time} around
  * the notebook's helper counts the pool's creation) to the end of the last task. A daemon thread
- * samples this JVM's resident memory every 50 ms while the run goes.
+ * samples this JVM's resident memory every 100 ms while the run goes.
  */
 public final class JvmRunner implements Runner {
     private final Clock clock;
@@ -68,7 +68,7 @@ public final class JvmRunner implements Runner {
             try {
                 while (true) {
                     rssPeak.accumulateAndGet(clock.residentBytes(), Math::max);
-                    Thread.sleep(50);
+                    Thread.sleep(100);
                 }
             } catch (InterruptedException e) {
                 // run over
