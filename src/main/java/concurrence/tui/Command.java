@@ -40,6 +40,9 @@ public sealed interface Command {
     /** The student now reads this page. */
     record Visit(PageRef page) implements Command {}
 
+    /** Write the results kept so far into a file of the current folder (key e). */
+    record Export() implements Command {}
+
     /** Leave: cancel any run, restore the terminal, exit with {@code exitCode}. */
     record Quit(int exitCode) implements Command {}
 }

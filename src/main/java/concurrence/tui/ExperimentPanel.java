@@ -340,20 +340,17 @@ public final class ExperimentPanel {
         return out;
     }
 
-    /** Everything measured in this session, beside the notebook's figure. */
+    /** Everything measured in earlier sessions (greyed) then in this one, beside the notebook's figure. */
     private static void summary(List<Section> out, Model m, Messages msg) {
         List<List<String>> grid = new ArrayList<>();
         grid.add(List.of(View.say(msg, "tui.summary.page"), View.say(msg, "table.strategy"), View.say(msg, "tui.summary.task"), View.say(msg, "table.runtime"),
                 View.say(msg, "table.notebook"), View.say(msg, "table.wall"), View.say(msg, "table.efficiency")));
+        for (Earlier e : m.earlier()) grid.add(summaryRow(e.page(), e.measurement(), e.notebook(), msg));
+        int earlierRows = grid.size() - 1;
         for (var e : m.allResults()) {
             Optional<ExperimentDecl> decl = m.decl(e.getKey());
-            for (Measurement meas : e.getValue()) {
-                ExperimentSpec spec = meas.spec();
-                String notebook = decl.flatMap(d -> Model.notebookFigure(d, spec)).map(r -> Columns.notebook(r, msg.locale())).orElse("—");
-                grid.add(List.of(String.format("%02d", e.getKey().page()), spec.strategy().id(), spec.task().id(), spec.runtime().id(), notebook,
-                        meas.cancelled() ? View.say(msg, "table.cancelled") : Durations.format(meas.meanNanos(), msg.locale()),
-                        meas.cancelled() ? "—" : Durations.percent(meas.efficiency(), msg.locale())));
-            }
+            for (Measurement meas : e.getValue())
+                grid.add(summaryRow(e.getKey().page(), meas, decl.flatMap(d -> Model.notebookFigure(d, meas.spec())), msg));
         }
         if (grid.size() == 1) {
             List<Line> lines = Wrap.wrap(List.of(new Segment(View.say(msg, "tui.summary.empty"), Style.of(Tone.DIM))), 200, "", "", Style.PLAIN);
@@ -366,8 +363,17 @@ public final class ExperimentPanel {
         for (int y = 0; y < grid.size(); y++) {
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < w.length; i++) b.append(Text.pad(grid.get(y).get(i), w[i])).append(i < w.length - 1 ? "  " : "");
-            lines.add(Line.of(b.toString(), y == 0 ? Style.PLAIN.bold() : Style.PLAIN));
+            lines.add(Line.of(b.toString(), y == 0 ? Style.PLAIN.bold() : y <= earlierRows ? Style.of(Tone.DIM) : Style.PLAIN));
         }
+        if (earlierRows > 0) lines.add(0, Line.of(View.say(msg, "tui.summary.earlier", earlierRows), Style.of(Tone.DIM).italic()));
         text(out, lines);
+    }
+
+    private static List<String> summaryRow(int page, Measurement meas, Optional<concurrence.lesson.Reference> notebook, Messages msg) {
+        ExperimentSpec spec = meas.spec();
+        return List.of(String.format("%02d", page), spec.strategy().id(), spec.task().id(), spec.runtime().id(),
+                notebook.map(r -> Columns.notebook(r, msg.locale())).orElse("—"),
+                meas.cancelled() ? View.say(msg, "table.cancelled") : Durations.format(meas.meanNanos(), msg.locale()),
+                meas.cancelled() ? "—" : Durations.percent(meas.efficiency(), msg.locale()));
     }
 }

@@ -75,5 +75,11 @@ public sealed interface Msg {
     /** A finished measurement could not be kept (the journal failed), told in {@code reason}. */
     record SaveFailed(String reason) implements Msg {}
 
+    /** The export (key e) wrote {@code runs} runs into {@code file}. */
+    record Exported(String file, int runs) implements Msg {}
+
+    /** The export (key e) could not be written, told in {@code reason}. */
+    record ExportFailed(String reason) implements Msg {}
+
     record CourseFailed(String language, String reason) implements Msg {}
 }

@@ -19,7 +19,7 @@ import java.util.List;
 public final class Overlays {
     private Overlays() {}
 
-    /** Pages with a mark when done, their number of results, the summary of the one under the cursor, and what failed to load. */
+    /** Pages with a mark when done, their number of results (this session's and earlier ones), the summary of the one under the cursor, and what failed to load. */
     public static void contents(Canvas c, Model model, int cursor, Messages m) {
         Glyphs g = model.glyphs();
         Course course = model.course();
@@ -58,7 +58,7 @@ public final class Overlays {
     }
 
     private static int countResults(Model model, Lesson l) {
-        int n = 0;
+        int n = model.earlier(l.number()).size();
         List<ExperimentDecl> e = l.experiments();
         for (int i = 0; i < e.size(); i++) n += model.results(new BlockKey(l.number(), i)).size();
         return n;

@@ -7,6 +7,7 @@ import concurrence.journal.PageRef;
 import concurrence.lesson.Course;
 import concurrence.turn.Turns;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,35 +34,42 @@ import java.util.function.Function;
  * @param pageShown receives each page the student opens (for the journal: where to start next time)
  * @param runners   the runner of each runtime, empty where it cannot run here
  * @param turns     the machine's turns: a cpu run waits for its own, so that classmates' runs never overlap
+ * @param earlier   results kept from earlier sessions: the contents count them, the synthesis page lists them
+ * @param exporter  writes the results into a file (key {@code e}); absent: the key says there is nothing to export to
  */
 public record TuiConfig(Course course, Function<String, Course> loader, int startPage, Optional<RuntimeKind> runtime,
                         double scale, ColorMode colors, Glyphs glyphs, Set<Integer> donePages,
                         Consumer<Finished> sink, Consumer<PageRef> pageShown,
-                        Function<RuntimeKind, Optional<Runner>> runners, Turns turns) {
+                        Function<RuntimeKind, Optional<Runner>> runners, Turns turns,
+                        List<Earlier> earlier, Optional<Exporter> exporter) {
     public TuiConfig {
         if (course == null || loader == null || colors == null || glyphs == null || sink == null || pageShown == null || runners == null
-                || turns == null)
+                || turns == null
+                || exporter == null)
             throw new IllegalArgumentException("every part of the configuration is required");
         donePages = Set.copyOf(donePages);
+        earlier = List.copyOf(earlier);
     }
 
     /**
      * The defaults: first page, the block's runtimes, the notebook's scale, colours and glyphs for
-     * a UTF-8 256-colour terminal, results kept nowhere, the machine's turns in their usual folder.
+     * a UTF-8 256-colour terminal, results kept nowhere, none from earlier sessions, nothing to export, the machine's turns in their usual folder.
      */
     public static TuiConfig of(Course course, Function<String, Course> loader) {
         return new TuiConfig(course, loader, 0, Optional.empty(), 1, ColorMode.INDEXED_256, Glyphs.of(Glyphs.Bars.EIGHTHS, false),
-                Set.of(), f -> { }, p -> { }, Runners::forRuntime, Turns.shared(Map.of()));
+                Set.of(), f -> { }, p -> { }, Runners::forRuntime, Turns.shared(Map.of()), List.of(), Optional.empty());
     }
 
-    public TuiConfig withStartPage(int n) { return new TuiConfig(course, loader, n, runtime, scale, colors, glyphs, donePages, sink, pageShown, runners, turns); }
-    public TuiConfig withRuntime(Optional<RuntimeKind> r) { return new TuiConfig(course, loader, startPage, r, scale, colors, glyphs, donePages, sink, pageShown, runners, turns); }
-    public TuiConfig withScale(double s) { return new TuiConfig(course, loader, startPage, runtime, s, colors, glyphs, donePages, sink, pageShown, runners, turns); }
-    public TuiConfig withColors(ColorMode c) { return new TuiConfig(course, loader, startPage, runtime, scale, c, glyphs, donePages, sink, pageShown, runners, turns); }
-    public TuiConfig withGlyphs(Glyphs g) { return new TuiConfig(course, loader, startPage, runtime, scale, colors, g, donePages, sink, pageShown, runners, turns); }
-    public TuiConfig withDonePages(Set<Integer> d) { return new TuiConfig(course, loader, startPage, runtime, scale, colors, glyphs, d, sink, pageShown, runners, turns); }
-    public TuiConfig withSink(Consumer<Finished> s) { return new TuiConfig(course, loader, startPage, runtime, scale, colors, glyphs, donePages, s, pageShown, runners, turns); }
-    public TuiConfig withPageShown(Consumer<PageRef> p) { return new TuiConfig(course, loader, startPage, runtime, scale, colors, glyphs, donePages, sink, p, runners, turns); }
-    public TuiConfig withTurns(Turns t) { return new TuiConfig(course, loader, startPage, runtime, scale, colors, glyphs, donePages, sink, pageShown, runners, t); }
-    public TuiConfig withRunners(Function<RuntimeKind, Optional<Runner>> r) { return new TuiConfig(course, loader, startPage, runtime, scale, colors, glyphs, donePages, sink, pageShown, r, turns); }
+    public TuiConfig withStartPage(int n) { return new TuiConfig(course, loader, n, runtime, scale, colors, glyphs, donePages, sink, pageShown, runners, turns, earlier, exporter); }
+    public TuiConfig withRuntime(Optional<RuntimeKind> r) { return new TuiConfig(course, loader, startPage, r, scale, colors, glyphs, donePages, sink, pageShown, runners, turns, earlier, exporter); }
+    public TuiConfig withScale(double s) { return new TuiConfig(course, loader, startPage, runtime, s, colors, glyphs, donePages, sink, pageShown, runners, turns, earlier, exporter); }
+    public TuiConfig withColors(ColorMode c) { return new TuiConfig(course, loader, startPage, runtime, scale, c, glyphs, donePages, sink, pageShown, runners, turns, earlier, exporter); }
+    public TuiConfig withGlyphs(Glyphs g) { return new TuiConfig(course, loader, startPage, runtime, scale, colors, g, donePages, sink, pageShown, runners, turns, earlier, exporter); }
+    public TuiConfig withDonePages(Set<Integer> d) { return new TuiConfig(course, loader, startPage, runtime, scale, colors, glyphs, d, sink, pageShown, runners, turns, earlier, exporter); }
+    public TuiConfig withSink(Consumer<Finished> s) { return new TuiConfig(course, loader, startPage, runtime, scale, colors, glyphs, donePages, s, pageShown, runners, turns, earlier, exporter); }
+    public TuiConfig withPageShown(Consumer<PageRef> p) { return new TuiConfig(course, loader, startPage, runtime, scale, colors, glyphs, donePages, sink, p, runners, turns, earlier, exporter); }
+    public TuiConfig withTurns(Turns t) { return new TuiConfig(course, loader, startPage, runtime, scale, colors, glyphs, donePages, sink, pageShown, runners, t, earlier, exporter); }
+    public TuiConfig withRunners(Function<RuntimeKind, Optional<Runner>> r) { return new TuiConfig(course, loader, startPage, runtime, scale, colors, glyphs, donePages, sink, pageShown, r, turns, earlier, exporter); }
+    public TuiConfig withEarlier(List<Earlier> e) { return new TuiConfig(course, loader, startPage, runtime, scale, colors, glyphs, donePages, sink, pageShown, runners, turns, e, exporter); }
+    public TuiConfig withExporter(Exporter e) { return new TuiConfig(course, loader, startPage, runtime, scale, colors, glyphs, donePages, sink, pageShown, runners, turns, earlier, Optional.of(e)); }
 }

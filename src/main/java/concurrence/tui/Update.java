@@ -60,6 +60,8 @@ public final class Update {
                     : Step.of(m);
             case Msg.CourseLoaded c -> courseLoaded(m, c.course());
             case Msg.SaveFailed f -> Step.of(m.withNotice(Optional.of(Notice.error("tui.notice.save.failed", f.reason()))));
+            case Msg.Exported e -> Step.of(m.withNotice(Optional.of(Notice.info("tui.notice.exported", e.file(), e.runs()))));
+            case Msg.ExportFailed f -> Step.of(m.withNotice(Optional.of(Notice.error("tui.notice.export.failed", f.reason()))));
             case Msg.CourseFailed f -> Step.of(m.withNotice(Optional.of(Notice.error("tui.notice.course.failed", f.language(), f.reason()))));
         };
     }
@@ -123,6 +125,7 @@ public final class Update {
             case 'c' -> Step.of(clampScroll(m.withCode(m.code() == Model.CodeLanguage.PYTHON
                     ? Model.CodeLanguage.JAVA : Model.CodeLanguage.PYTHON)));
             case 'l' -> Step.of(clampScroll(m.withTimeline(!m.timeline())));
+            case 'e' -> Step.of(m.withNotice(Optional.of(Notice.info("tui.notice.exporting"))), new Command.Export());
             case 'L' -> Step.of(m, new Command.LoadCourse("fr".equals(m.language()) ? "en" : "fr"));
             default -> Step.of(m);
         };

@@ -410,6 +410,29 @@ class UpdateTest {
         }
     }
 
+    @Nested
+    @DisplayName("l'export (touche e)")
+    class Exporting {
+        @Test
+        @DisplayName("e demande l'export à la boucle, et le dit en attendant ; dans le sommaire, e ne fait rien")
+        void keyAsksForExport() {
+            Folded f = fold(start, key('e'));
+            assertEquals(List.of(new Command.Export()), f.commands());
+            assertEquals(Optional.of(Notice.info("tui.notice.exporting")), f.model().notice());
+            assertEquals(List.of(), fold(start, key(Msg.Key.Kind.TAB), key('e')).commands());
+        }
+
+        @Test
+        @DisplayName("le fichier écrit, ou l'erreur, sur la ligne d'état")
+        void outcomeTold() {
+            Model done = fold(start, key('e'), new Msg.Exported("concurrence-export-20260302-091502.md", 3)).model();
+            assertEquals(Optional.of(Notice.info("tui.notice.exported", "concurrence-export-20260302-091502.md", 3)), done.notice());
+            Model failed = fold(start, key('e'), new Msg.ExportFailed("/lecture-seule: Permission denied")).model();
+            assertEquals(Notice.Level.ERROR, failed.notice().orElseThrow().level());
+            assertEquals(List.of("/lecture-seule: Permission denied"), failed.notice().orElseThrow().args());
+        }
+    }
+
     static Command.Visit visit(int number, String slug) { return new Command.Visit(new PageRef(number, slug)); }
 
     static Msg[] repeat(Msg m, int n) {

@@ -294,6 +294,42 @@ class WidgetTest {
         }
 
         @Test
+        @DisplayName("les résultats des sessions précédentes comptent dans le sommaire et s'affichent, en gris, dans la synthèse")
+        void earlierResults() {
+            Measurement before = Fixtures.measured(ExperimentSpec.notebook(StrategyKind.SEQUENTIAL, TaskKind.IO), S, "t");
+            Model m = Fixtures.model(100, 30).withDone(java.util.Set.of(4))
+                    .withEarlier(List.of(new Earlier(4, before, java.util.Optional.of(Fixtures.wall(5 * S)))))
+                    .withResult(new BlockKey(4, 0), List.of(Fixtures.measured(ExperimentSpec.notebook(StrategyKind.THREADS, TaskKind.IO), S, "t")));
+            TextGrid grid = new TextGrid(100, 28);
+            Overlays.contents(grid, m, 2, FR);
+            String all = String.join("\n", grid.rows());
+            assertTrue(all.contains("✓ 04  Threads et tâches IO-bound") && all.contains("2 résultat(s)"), all);
+            TextGrid screen = new TextGrid(100, 30);
+            View.draw(Fixtures.at(m, 15), Board.Snapshot.EMPTY, screen);
+            List<String> rows = screen.rows();
+            String text = String.join("\n", rows);
+            assertTrue(text.contains("1 résultat(s) des sessions précédentes"), text);
+            int earlierRow = -1, thisRow = -1;
+            for (int y = 0; y < rows.size(); y++) {
+                if (rows.get(y).contains("sequential")) earlierRow = y;
+                if (rows.get(y).contains("threads ")) thisRow = y;
+            }
+            assertTrue(earlierRow >= 0 && thisRow > earlierRow, "earlier first, then this session's:\n" + text);
+            int x = rows.get(earlierRow).indexOf("sequential");
+            assertEquals(Tone.DIM, screen.style(x, earlierRow).fg(), "an earlier result is greyed");
+            assertTrue(rows.get(earlierRow).contains("jvm      5 s") && !rows.get(earlierRow).contains("—"), "with the notebook's figure kept in the journal: " + rows.get(earlierRow));
+        }
+
+        @Test
+        @DisplayName("la ligne d'état dit le fichier exporté")
+        void exportedFileNamed() {
+            Model m = Update.update(Fixtures.model(100, 30), new Msg.Exported("concurrence-export-20260302-091502.md", 3)).model();
+            TextGrid grid = new TextGrid(100, 1);
+            View.status(grid, m, FR);
+            assertTrue(grid.row(0).contains("Journal exporté dans concurrence-export-20260302-091502.md (3 mesure(s))."), grid.row(0));
+        }
+
+        @Test
         @DisplayName("le pied de page garde toujours l'aide et quitter, en français")
         void footer() {
             TextGrid grid = new TextGrid(80, 1);

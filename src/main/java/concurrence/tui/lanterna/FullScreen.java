@@ -132,7 +132,7 @@ public final class FullScreen {
             TerminalSize size = screen.getTerminalSize();
             model = Model.start(config.course(), config.startPage(), config.runtime(), config.scale(), available(),
                     config.donePages(), config.glyphs(), Machine.detect(), size.getColumns(), size.getRows());
-            model = model.withLoad(Machine.loadAverage());
+            model = model.withLoad(Machine.loadAverage()).withEarlier(config.earlier());
             config.pageShown().accept(new PageRef(model.lesson().number(), model.lesson().slug()));
             loop(new Frame(screen, palette));
         } catch (IOException e) {
@@ -239,6 +239,7 @@ public final class FullScreen {
                 }
             }
             case Command.Visit v -> config.pageShown().accept(v.page());
+            case Command.Export x -> export();
             case Command.Quit q -> exit = q.exitCode();
         }
     }
@@ -288,6 +289,26 @@ public final class FullScreen {
                 inbox.add(new Msg.RunFailed(runId, e.toString()));
             } catch (RuntimeException e) {
                 inbox.add(new Msg.RunFailed(runId, e.getMessage() != null ? e.getMessage() : e.toString()));
+            }
+        });
+    }
+
+    /**
+     * Writes the export on a daemon thread (it reads the whole journal and writes a file: the
+     * screen must not wait for the disk), then says on the status line what was written, or why not.
+     */
+    private void export() {
+        Optional<concurrence.tui.Exporter> exporter = config.exporter();
+        if (exporter.isEmpty()) {
+            inbox.add(new Msg.ExportFailed(View.messages(model.language()).get("tui.notice.export.none")));
+            return;
+        }
+        Thread.ofPlatform().daemon().name("export").start(() -> {
+            try {
+                concurrence.tui.Exporter.Exported done = exporter.get().export();
+                inbox.add(new Msg.Exported(done.file(), done.runs()));
+            } catch (IOException | RuntimeException e) {
+                inbox.add(new Msg.ExportFailed(e.getMessage() != null ? e.getMessage() : e.toString()));
             }
         });
     }
