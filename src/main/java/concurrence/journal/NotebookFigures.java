@@ -6,7 +6,6 @@ import concurrence.lesson.ExperimentDecl;
 import concurrence.lesson.Lesson;
 import concurrence.lesson.Reference;
 
-import java.util.Comparator;
 import java.util.Optional;
 
 /**
@@ -25,8 +24,10 @@ public interface NotebookFigures {
     Optional<Reference> find(PageRef page, ExperimentSpec spec);
 
     /**
-     * From a course: the page with that number (or, if pages were renumbered, that slug); among
-     * its blocks of the run's task comparing its strategy, the one with its tasks and workers first.
+     * From a course: the page with that number (or, if pages were renumbered, that slug), and on
+     * it the block that is this very experiment: same task, the strategy among those compared, the
+     * same tasks, workers and scale. A run rescaled or resized gets no figure, as in the app: the
+     * notebook's figures are for its own setting.
      */
     static NotebookFigures of(Course course) {
         return (page, spec) -> course.lessons().stream()
@@ -39,7 +40,7 @@ public interface NotebookFigures {
         return lesson.experiments().stream()
                 .filter(d -> d.kind() == ExperimentDecl.Kind.RUN && d.task() == spec.task() && d.compare().contains(spec.strategy()))
                 .filter(d -> d.reference(spec.strategy()).isPresent())
-                .sorted(Comparator.comparing((ExperimentDecl d) -> d.tasks() == spec.tasks() && d.workers() == spec.workers()).reversed())
+                .filter(d -> d.tasks() == spec.tasks() && d.workers() == spec.workers() && d.scale() == spec.scale())
                 .findFirst()
                 .flatMap(d -> d.reference(spec.strategy()));
     }
