@@ -138,18 +138,7 @@ public final class PageText {
             do {
                 List<Segment> head = new ArrayList<>();
                 List<Segment> tail = new ArrayList<>();
-                int left = room;
-                for (Segment s : rest) {
-                    int w = Text.width(s.text());
-                    if (left >= w) {
-                        head.add(s);
-                        left -= w;
-                    } else if (left > 0) {
-                        head.add(new Segment(Text.take(s.text(), left), s.style()));
-                        tail.add(new Segment(Text.drop(s.text(), left), s.style()));
-                        left = 0;
-                    } else tail.add(s);
-                }
+                Wrap.split(rest, room, head, tail);
                 List<Segment> line = new ArrayList<>();
                 line.add(first ? new Segment("  ", Style.PLAIN) : new Segment(g.ascii() ? "> " : "↪ ", Style.of(Tone.DIM)));
                 line.addAll(head);

@@ -75,7 +75,8 @@ public final class Wrap {
 
     private static int widthOf(List<Segment> parts) { return parts.stream().mapToInt(p -> Text.width(p.text())).sum(); }
 
-    private static void split(List<Segment> parts, int cells, List<Segment> head, List<Segment> tail) {
+    /** Cuts {@code parts} after {@code cells} cells: what fits goes to {@code head}, the rest to {@code tail}. */
+    static void split(List<Segment> parts, int cells, List<Segment> head, List<Segment> tail) {
         int left = cells;
         for (Segment s : parts) {
             int w = Text.width(s.text());
