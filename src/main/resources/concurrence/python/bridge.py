@@ -248,6 +248,15 @@ def _hello(start_method):
             "switch_interval": sys.getswitchinterval()})
 
 
+def _no_fork_in_the_middle_of_a_line():
+    """A worker forked while another thread is inside sys.stdout.write would inherit the stream's
+    lock held, by a thread it does not have, and hang for ever when it flushes the stream on its
+    way out. Every line is written under _out_lock: holding it across fork() leaves the stream free."""
+    if hasattr(os, "register_at_fork"):
+        os.register_at_fork(before=_out_lock.acquire, after_in_parent=_out_lock.release,
+                            after_in_child=_out_lock.release)
+
+
 def _exit_when_stdin_closes():
     """concurrence keeps our standard input open while it wants us: when it closes, we go."""
 
@@ -345,6 +354,7 @@ def main(argv):
     SCALE = args.scale
     if args.switch_interval is not None:
         sys.setswitchinterval(args.switch_interval)
+    _no_fork_in_the_middle_of_a_line()
     _exit_when_stdin_closes()
     _hello(args.start_method or multiprocessing.get_start_method())
     if args.mode == "run":

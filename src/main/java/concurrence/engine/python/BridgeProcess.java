@@ -63,6 +63,8 @@ final class BridgeProcess implements AutoCloseable {
     private final long started = System.nanoTime();
     private final AtomicReference<Ending> ending = new AtomicReference<>(Ending.NATURAL);
     private volatile long lastLine = System.nanoTime();
+    /** Every process a kill was sent to, so that {@link #close} can wait until they are gone. */
+    private final Set<ProcessHandle> killed = ConcurrentHashMap.newKeySet();
 
     private BridgeProcess(Process process, RunDirectory dir, Limits limits) {
         this.process = process;
@@ -113,7 +115,7 @@ final class BridgeProcess implements AutoCloseable {
 
     private void end(Ending why) {
         ending.compareAndSet(Ending.NATURAL, why);
-        ProcessTree.kill(process.toHandle());
+        killed.addAll(ProcessTree.kill(process.toHandle()));
     }
 
     Ending ending() { return ending.get(); }
@@ -141,10 +143,10 @@ final class BridgeProcess implements AutoCloseable {
 
     long pid() { return process.pid(); }
 
-    /** Kills whatever is left of the tree, waits for it, and deletes the private directory. */
+    /** Kills whatever is left of the tree, waits until every process of it is gone, and deletes the private directory. */
     @Override public void close() {
-        if (process.isAlive() || process.toHandle().descendants().findAny().isPresent())
-            ProcessTree.killAndWait(process.toHandle(), 2_000);
+        if (process.isAlive()) killed.addAll(ProcessTree.kill(process.toHandle()));
+        ProcessTree.awaitExit(killed, 3_000);
         try {
             out.close();
             process.getOutputStream().close();

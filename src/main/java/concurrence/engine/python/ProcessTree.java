@@ -1,7 +1,10 @@
 package concurrence.engine.python;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Kills a process and everything it started: the bridge, the workers of its
@@ -20,22 +23,39 @@ import java.util.concurrent.TimeUnit;
 final class ProcessTree {
     private ProcessTree() {}
 
-    static void kill(ProcessHandle root) {
-        List<ProcessHandle> family = root.descendants().toList();
+    /** Sends the kill to the root and every descendant; returns them all, so that one can wait for them. */
+    static List<ProcessHandle> kill(ProcessHandle root) {
+        List<ProcessHandle> family = new java.util.ArrayList<>(root.descendants().toList());
         root.destroyForcibly();
         for (ProcessHandle p : family) p.destroyForcibly();
-        for (ProcessHandle p : family) p.descendants().forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : List.copyOf(family))
+            p.descendants().forEach(d -> {
+                d.destroyForcibly();
+                family.add(d);
+            });
+        family.add(0, root);
+        return family;
     }
 
-    /** Kills the tree and waits up to {@code millis} for the root to be gone. */
+    /** Kills the tree and waits up to {@code millis} in all for each of its processes to be gone. */
     static void killAndWait(ProcessHandle root, long millis) {
-        kill(root);
-        try {
-            root.onExit().get(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            // gone or going: the kernel finishes it
+        awaitExit(kill(root), millis);
+    }
+
+    /** Waits up to {@code millis} in all for each process to be gone (a killed process is gone once reaped). */
+    static void awaitExit(Collection<ProcessHandle> processes, long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        for (ProcessHandle p : processes) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) return;
+            try {
+                p.onExit().get(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                // gone or going: the kernel finishes it
+            }
         }
     }
 }
