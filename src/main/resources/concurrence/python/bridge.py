@@ -36,6 +36,7 @@ import asyncio
 import json
 import multiprocessing
 import os
+import signal
 import sys
 import sysconfig
 import threading
@@ -354,6 +355,10 @@ def main(argv):
     SCALE = args.scale
     if args.switch_interval is not None:
         sys.setswitchinterval(args.switch_interval)
+    # Ctrl-C in the terminal reaches every process of its group, us included: concurrence decides
+    # when we stop (it closes our stdin or kills us), so that a cancel never looks like a crash.
+    # Our workers inherit the ignored signal, through fork and through exec alike.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _no_fork_in_the_middle_of_a_line()
     _exit_when_stdin_closes()
     _hello(args.start_method or multiprocessing.get_start_method())

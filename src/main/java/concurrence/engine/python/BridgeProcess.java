@@ -49,10 +49,11 @@ final class BridgeProcess implements AutoCloseable {
     }
 
     private static final int MAX_LINE = 1 << 20;
-    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+    /** Every bridge not yet closed, so that the JVM's exit (Ctrl-C, SIGTERM, SIGHUP) can end them and clean up. */
+    private static final Set<BridgeProcess> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(p -> ProcessTree.kill(p.toHandle())), "kill-pythons"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(BridgeProcess::close), "kill-pythons"));
     }
 
     private final Process process;
@@ -91,9 +92,9 @@ final class BridgeProcess implements AutoCloseable {
         env.put("TMPDIR", dir.path().toString());
         if (gilOff) env.put("PYTHON_GIL", "0");
         try {
-            Process p = pb.start();
-            LIVE.add(p);
-            return new BridgeProcess(p, dir, limits);
+            BridgeProcess bridge = new BridgeProcess(pb.start(), dir, limits);
+            LIVE.add(bridge);
+            return bridge;
         } catch (IOException e) {
             dir.close();
             throw new PythonException(new PythonFault.CannotStart(python.describe(), e.getMessage()));
@@ -143,7 +144,7 @@ final class BridgeProcess implements AutoCloseable {
 
     long pid() { return process.pid(); }
 
-    /** Kills whatever is left of the tree, waits until every process of it is gone, and deletes the private directory. */
+    /** Kills whatever is left of the tree, waits until every process of it is gone, and deletes the private directory; idempotent. */
     @Override public void close() {
         if (process.isAlive()) killed.addAll(ProcessTree.kill(process.toHandle()));
         ProcessTree.awaitExit(killed, 3_000);
@@ -153,7 +154,7 @@ final class BridgeProcess implements AutoCloseable {
         } catch (IOException e) {
             // already closed
         }
-        LIVE.remove(process);
+        LIVE.remove(this);
         dir.close();
     }
 }
