@@ -68,13 +68,14 @@ final class CheckCommand {
         out.println(m.get("check.runtimes"));
         for (RuntimeKind r : RuntimeKind.values()) {
             String describe = m.get("runtime.describe." + r.id());
+            boolean available = Runners.forRuntime(r, python).isPresent();
             if (!r.isJvm()) {
                 Optional<Interpreter> i = pythons.interpreterFor(r);
                 describe = i.isPresent()
                         ? m.get("python.check.runs", describe, label(i.get()), i.get().version())
                         : m.get("python.check.unavailable", describe, say(pythons.whyNot(r).orElseThrow()));
             }
-            out.println("  " + m.get("check.runtime." + (Runners.forRuntime(r, python).isPresent() ? "yes" : "no"), r.id(), describe));
+            out.println("  " + m.get("check.runtime." + (available ? "yes" : "no"), r.id(), describe));
         }
         return Cli.OK;
     }

@@ -9,6 +9,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,8 +101,15 @@ public final class PythonFinder {
         List<Candidate> out = new ArrayList<>();
         option.ifPresent(p -> out.add(new Candidate(new Origin(Origin.Kind.OPTION, p.toString()), p)));
         String chosen = env.get(Origin.ENVIRONMENT_VARIABLE);
-        if (chosen != null && !chosen.isBlank())
-            out.add(new Candidate(new Origin(Origin.Kind.ENVIRONMENT, chosen), Path.of(chosen.strip())));
+        if (chosen != null && !chosen.isBlank()) {
+            Path p;
+            try {
+                p = Path.of(chosen.strip());
+            } catch (InvalidPathException e) {
+                p = Path.of(chosen.strip().replace("\0", ""));   // a NUL byte: no file has that name
+            }
+            out.add(new Candidate(new Origin(Origin.Kind.ENVIRONMENT, chosen), p));
+        }
         out.addAll(onPath());
         // The same file twice (the option names python3 on the PATH, say): keep the first.
         Set<Path> seen = new HashSet<>();
