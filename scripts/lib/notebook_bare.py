@@ -1,7 +1,7 @@
 """The notebook's own cells, run bare: no reporting, no chunks. scripts/bench-python compares the
 bridge with this, run by the same python3, timed the same way (time.perf_counter() around the call).
 
-    python3 scripts/lib/notebook_bare.py threads io [--repeat 7]     -> {"walls": [1.0012, ...]}
+    python3 scripts/lib/notebook_bare.py threads io [--repeat 7]     -> {"walls": [1.0012, ...], "cpus": [0.01, ...]}
     python3 scripts/lib/notebook_bare.py squares                    -> one cpu task bare, then chunked as the bridge does it
 """
 import asyncio
@@ -61,6 +61,8 @@ async def doing_something_with_cpu_awaitable(a: Any) -> Any:
 
 
 def once(strategy, task):
+    """The cell's wall time (perf_counter) and the CPU seconds it used, its children's included (os.times)."""
+    before = os.times()
     start = time.perf_counter()
     if strategy == "sequential":
         doing_several_things_sequentially(5, doing_something_with_io if task == "io" else doing_something_with_the_cpu)
@@ -71,7 +73,9 @@ def once(strategy, task):
     else:
         asyncio.run(doing_several_things_with_asyncio(
             5, doing_something_with_io_awaitable if task == "io" else doing_something_with_cpu_awaitable))
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = os.times()
+    return wall, sum(after[i] - before[i] for i in range(4))
 
 
 def squares(runs):
@@ -82,14 +86,14 @@ def squares(runs):
 
     out = sys.stdout
     sys.stdout = open(os.devnull, "w")  # the bridge's progress lines, written and flushed as in a run
-    bare, chunked = [], []
-    for _ in range(runs):
-        start = time.perf_counter()
-        doing_something_with_the_cpu(0)
-        bare.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        bridge.squares(4_000_000, 0, "MainThread")
-        chunked.append(time.perf_counter() - start)
+    bare, chunked = {"wall": [], "cpu": []}, {"wall": [], "cpu": []}
+    tasks = [(bare, lambda: doing_something_with_the_cpu(0)), (chunked, lambda: bridge.squares(4_000_000, 0, "MainThread"))]
+    for i in range(runs):
+        for times, task in tasks if i % 2 == 0 else reversed(tasks):
+            start, cpu = time.perf_counter(), time.process_time()
+            task()
+            times["wall"].append(time.perf_counter() - start)
+            times["cpu"].append(time.process_time() - cpu)
     out.write(json.dumps({"bare": bare, "chunked": chunked}) + "\n")
 
 
@@ -98,4 +102,5 @@ if __name__ == "__main__":
         squares(int(sys.argv[2]) if len(sys.argv) > 2 else 9)
     else:
         repeat = int(sys.argv[4]) if len(sys.argv) > 4 and sys.argv[3] == "--repeat" else 1
-        print(json.dumps({"walls": [once(sys.argv[1], sys.argv[2]) for _ in range(repeat)]}))
+        runs = [once(sys.argv[1], sys.argv[2]) for _ in range(repeat)]
+        print(json.dumps({"walls": [w for w, _ in runs], "cpus": [c for _, c in runs]}))
