@@ -37,11 +37,11 @@ public final class Cli {
         String[] rest = command.isEmpty() ? args : Arrays.copyOfRange(args, 1, args.length);
         try {
             return switch (command) {
-                case "run" -> new RunCommand(out, err, m).run(rest);
+                case "run" -> new RunCommand(out, err, m, env).run(rest);
                 case "check" -> new CheckCommand(out, err, m).run(rest);
                 case "lessons" -> new LessonsCommand(out, err, m).run(rest);
                 case "shell" -> new ShellCommand(out, err, m, env).run(rest);
-                case "export" -> new ExportCommand(out, err, m).run(rest);
+                case "export" -> new ExportCommand(out, err, m, env).run(rest);
                 case "" -> new AppCommand(out, err, m, env).run(rest);
                 default -> {
                     err.println(m.get("cli.unknown.command", command));

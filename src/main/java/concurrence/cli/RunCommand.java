@@ -11,7 +11,15 @@ import concurrence.engine.Runners;
 import concurrence.engine.python.PythonException;
 import concurrence.engine.python.PythonFinder;
 import concurrence.i18n.Messages;
+import concurrence.journal.Entry;
+import concurrence.journal.Load;
+import concurrence.journal.LoadProbe;
+import concurrence.journal.MachineFacts;
+import concurrence.journal.Session;
 import concurrence.report.ReportFormat;
+import concurrence.turn.Turn;
+import concurrence.turn.TurnMessages;
+import concurrence.turn.Turns;
 import concurrence.report.ResultTable;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -22,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,11 +45,13 @@ final class RunCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final Messages m;
+    private final Map<String, String> env;
 
-    RunCommand(PrintStream out, PrintStream err, Messages m) {
+    RunCommand(PrintStream out, PrintStream err, Messages m, Map<String, String> env) {
         this.out = out;
         this.err = err;
         this.m = m;
+        this.env = env;
     }
 
     Options options() {
@@ -80,7 +91,11 @@ final class RunCommand {
         Thread hook = new Thread(cancel::cancel, "cancel-run");
         Runtime.getRuntime().addShutdownHook(hook);
         List<Measurement> results = new ArrayList<>();
-        try {
+        Session session = Session.open(env, m, "run", MachineFacts.detect(), err::println);
+        String batch = Entry.newBatch();
+        Turns turns = Turns.shared(env);
+        try (Turn turn = turns.acquire(request.specs().get(0).task(), TurnMessages.printing(err::println, m, turns.maxWait()), cancel)) {
+            if (turn.outcome() == Turn.Outcome.CANCELLED) return Cli.FAILED;
             for (ExperimentSpec spec : request.specs()) {
                 err.println(m.get("run.running", spec.strategy().id(), spec.task().id(), spec.runtime().id()));
                 var runner = Runners.forRuntime(spec.runtime(), request.python());
@@ -90,7 +105,12 @@ final class RunCommand {
                             .ifPresent(f -> err.println("  " + m.get(f.key(), f.args())));
                     return Cli.FAILED;
                 }
-                results.add(runner.get().measure(spec, e -> {}, cancel));
+                LoadProbe probe = LoadProbe.start();
+                Measurement measured = runner.get().measure(spec, e -> {}, cancel);
+                Load load = probe.stop();
+                measured = load.onto(measured);
+                results.add(measured);
+                session.record(batch, Optional.empty(), measured, load, Optional.empty());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

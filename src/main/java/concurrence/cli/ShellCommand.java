@@ -1,21 +1,65 @@
 package concurrence.cli;
 
 import concurrence.i18n.Messages;
+import concurrence.lesson.CourseLoader;
+import concurrence.shell.ShellMain;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
 
-/** Not written yet: says so. */
+/**
+ * {@code concurrence shell}: the course line by line (JLine), for screen readers, dumb terminals,
+ * recordings and scripts; reads a pipe when standard input is not a terminal.
+ *
+ * <pre>{@code
+ * concurrence shell --lang en
+ * printf 'run threads io --scale 0.1\n' | concurrence shell
+ * }</pre>
+ */
 final class ShellCommand {
+    static final String SYNTAX = "concurrence shell [--lang fr|en] [--lessons DIR] [--plain] [--reset]";
+    private final PrintStream out;
     private final PrintStream err;
     private final Messages m;
+    private final Map<String, String> env;
 
-    ShellCommand(PrintStream out, PrintStream err, Messages m, java.util.Map<String, String> env) {
+    ShellCommand(PrintStream out, PrintStream err, Messages m, Map<String, String> env) {
+        this.out = out;
         this.err = err;
         this.m = m;
+        this.env = env;
+    }
+
+    Options options() {
+        return new Options()
+                .addOption(Parsing.valued("lang", "fr|en", m.get("opt.lang")))
+                .addOption(Parsing.valued("lessons", "DIR", m.get("shell.opt.lessons")))
+                .addOption(Parsing.flag("plain", m.get("shell.opt.plain")))
+                .addOption(Parsing.flag("reset", m.get("shell.opt.reset")))
+                .addOption(Parsing.flag("help", m.get("opt.help")));
     }
 
     int run(String[] args) {
-        err.println(m.get("cli.not.yet"));
-        return Cli.FAILED;
+        ShellMain.Options options;
+        try {
+            CommandLine line = Parsing.parse(options(), args, m);
+            if (line.hasOption("help")) {
+                out.print(Parsing.help(SYNTAX, options(), m));
+                out.println(m.get("shell.help"));
+                return Cli.OK;
+            }
+            String lang = line.getOptionValue("lang", Messages.FRENCH);
+            if (!lang.equals(Messages.FRENCH) && !lang.equals(Messages.ENGLISH)) throw new Parsing.BadUsage(m.get("cli.bad.lang", lang));
+            Path lessons = line.hasOption("lessons") ? Path.of(line.getOptionValue("lessons")) : CourseLoader.defaultRoot();
+            options = new ShellMain.Options(lessons, line.hasOption("plain"), line.hasOption("reset"));
+        } catch (Parsing.BadUsage e) {
+            err.println("concurrence shell: " + e.getMessage());
+            err.println(m.get("shell.usage", SYNTAX));
+            return Cli.USAGE;
+        }
+        return ShellMain.run(options, out, err, m, env);
     }
 }

@@ -13,7 +13,9 @@ import java.util.List;
  *
  * @param t1Nanos     one cpu task's length on one core, as calibrated or measured (the task length for io)
  * @param workerNames each worker's name, by index, as its runtime names it
- * @param loadAverage the machine's one-minute load average when the run started (-1 if unknown)
+ * @param loadAverage how busy the machine was: the one-minute load average when the run started
+ *                    (-1 if unknown), which the journal's {@code Load.onto} replaces by the cores
+ *                    other processes kept busy during the run when it could measure them
  */
 public record RunResult(ExperimentSpec spec, long wallNanos, CpuTimes cpu, List<Span> timeline,
                         List<Handoff> handoffs, Memory memory, long idealNanos, long t1Nanos, int cores,

@@ -28,18 +28,32 @@ public final class TextReport implements ReportFormat {
                     Durations.ratio(spec.scale(), m.locale()))).append('\n');
         }
         out.append('\n');
+        // One runtime for every row: say it once above, and keep the table narrow enough for a terminal.
+        boolean oneRuntime = table.rows().stream().map(r -> r.measurement().spec().runtime()).distinct().count() <= 1;
+        if (oneRuntime && !table.rows().isEmpty())
+            out.append(m.get("table.runtime.all", table.rows().get(0).measurement().spec().runtime().id())).append('\n');
+        boolean noNotebook = table.rows().stream().allMatch(r -> r.notebook().isEmpty());
         List<List<String>> grid = new ArrayList<>();
-        grid.add(Columns.header(m));
-        for (ResultTable.Row r : table.rows()) grid.add(Columns.cells(r, m));
+        grid.add(narrow(Columns.header(m), oneRuntime, noNotebook));
+        for (ResultTable.Row r : table.rows()) grid.add(narrow(Columns.cells(r, m), oneRuntime, noNotebook));
         out.append(align(grid));
         for (ResultTable.Row r : table.rows()) {
             Measurement meas = r.measurement();
             if (meas.runs().size() > 1 && !meas.cancelled())
                 out.append(meas.spec().strategy().id()).append(": ").append(Columns.timeit(meas, m)).append('\n');
         }
-        boolean busy = table.rows().stream().anyMatch(r -> Machine.busy(r.measurement().last().loadAverage(), mc.cores()));
+        boolean busy = table.rows().stream().filter(r -> !r.measurement().cancelled())
+                .anyMatch(r -> Machine.busy(r.measurement().last().loadAverage(), mc.cores()));
         if (busy) out.append(m.get("table.busy")).append('\n');
         return out.toString();
+    }
+
+    /** Leaves out the runtime column (said above the table) and the notebook column when no row has a figure. */
+    private static List<String> narrow(List<String> cells, boolean dropRuntime, boolean dropNotebook) {
+        List<String> kept = new ArrayList<>(cells);
+        if (dropNotebook) kept.remove(2);
+        if (dropRuntime) kept.remove(0);
+        return kept;
     }
 
     /** Pads every column to its widest cell; two spaces between columns. */

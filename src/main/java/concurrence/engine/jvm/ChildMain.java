@@ -27,6 +27,11 @@ import java.time.Duration;
  */
 public final class ChildMain {
     private static final long PROGRESS_EVERY_NANOS = 20_000_000L;
+    /** Argument: when stdin ends, exit normally (so that {@code -XX:ArchiveClassesAtExit} writes its archive). */
+    static final String EXIT_NORMALLY = "--exit-normally";
+
+    /** Put in the queue when stdin ends. */
+    private static final String END = new String("end of input");
 
     private ChildMain() {}
 
@@ -34,11 +39,16 @@ public final class ChildMain {
         var out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.US_ASCII), 1 << 12);
         var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
         var commands = new java.util.concurrent.LinkedBlockingQueue<String>();
+        boolean normalExit = args.length > 0 && args[0].equals(EXIT_NORMALLY);
         Thread reader = new Thread(() -> {
             try {
                 for (String line; (line = in.readLine()) != null; ) commands.add(line);
             } catch (IOException e) {
                 // the parent is gone
+            }
+            if (normalExit) {
+                commands.add(END);
+                return;
             }
             send(out, "rss " + SystemClock.peakResidentBytes());
             Runtime.getRuntime().halt(0);
@@ -47,7 +57,9 @@ public final class ChildMain {
         reader.start();
         send(out, "ready " + ProcessHandle.current().pid());
         while (true) {
-            String[] cmd = commands.take().split(" ");
+            String line = commands.take();
+            if (line == END) return;   // only when exiting normally; otherwise the reader halts the JVM
+            String[] cmd = line.split(" ");
             int task = Integer.parseInt(cmd[1]);
             send(out, "start " + task);
             switch (cmd[0]) {

@@ -1,11 +1,16 @@
 package concurrence.engine.jvm;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.function.LongSupplier;
+
 /**
  * The cpu task's computation, and its calibration: how many iterations make one second of one
  * core on this JVM, measured once after the JIT has compiled the loop.
  *
  * <pre>{@code
- * long perSecond = CpuKernel.iterationsPerSecond();       // measured once per JVM (~0.3 s)
+ * long perSecond = CpuKernel.iterationsPerSecond();       // measured once per JVM (~0.5 s)
  * long acc = CpuKernel.compute(0, perSecond, 0);          // about one second of one core
  * CpuKernel.sink = acc;                                    // the JIT cannot drop the loop
  * }</pre>
@@ -33,8 +38,9 @@ public final class CpuKernel {
 
     /**
      * Iterations per second of one core, measured the first time it is asked for: the loop is
-     * warmed up until the JIT has compiled it, then timed three times; the fastest trial counts
-     * (the others were slowed by whatever else the machine was doing).
+     * warmed up until the JIT has compiled it, then timed five times on this thread's CPU clock
+     * (not the wall clock, so that other work on the machine does not shorten the task), and
+     * the median rate counts.
      */
     public static synchronized long iterationsPerSecond() {
         if (calibrated == 0) calibrated = measure();
@@ -42,26 +48,26 @@ public final class CpuKernel {
     }
 
     private static long measure() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
+        LongSupplier now = cpuClock ? threads::getCurrentThreadCpuTime : System::nanoTime;
         long acc = 0;
         for (int i = 0; i < 20; i++) acc = compute(0, 2_000_000, acc);   // warm-up: C1, then C2
         long n = 4_000_000;
-        long best = Long.MAX_VALUE;
         while (true) {
-            long t0 = System.nanoTime();
+            long t0 = now.getAsLong();
             acc = compute(0, n, acc);
-            long dt = System.nanoTime() - t0;
-            if (dt >= 40_000_000L) {
-                best = dt;
-                break;
-            }
+            if (now.getAsLong() - t0 >= 50_000_000L) break;
             n *= 2;
         }
-        for (int trial = 0; trial < 2; trial++) {
-            long t0 = System.nanoTime();
+        double[] rates = new double[5];
+        for (int trial = 0; trial < rates.length; trial++) {
+            long t0 = now.getAsLong();
             acc = compute(0, n, acc);
-            best = Math.min(best, System.nanoTime() - t0);
+            rates[trial] = n * 1e9 / Math.max(1, now.getAsLong() - t0);
         }
         sink = acc;
-        return Math.max(1, Math.round(n * 1e9 / best));
+        Arrays.sort(rates);
+        return Math.max(1, Math.round(rates[rates.length / 2]));
     }
 }

@@ -6,7 +6,6 @@ import concurrence.engine.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.PriorityQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -30,11 +29,7 @@ public final class EventLoopStrategy implements JvmStrategy {
 
     @Override public List<Long> execute(JvmRun run) throws InterruptedException {
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "asyncio-loop");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService thread = Workers.singleThread("asyncio-loop");
         thread.execute(Workers.guarded(run.cancel(), failure, () -> loop(run)));
         Workers.awaitAll(thread, run.cancel(), failure);
         return List.of();

@@ -59,6 +59,7 @@ public final class JvmRunner implements Runner {
                 ? new SimulatedGil(spec.switchInterval(), recorder) : NoGil.INSTANCE;
         JvmRun run = new JvmRun(spec, recorder, gil, cancel, iterations, gil.chunkIterations(perSecond));
         JvmStrategy strategy = JvmStrategy.of(spec.strategy());
+        if (spec.strategy() == StrategyKind.PROCESSES) ProcessPoolStrategy.prepare();
 
         double load = Machine.loadAverage();
         long rssBefore = clock.residentBytes();

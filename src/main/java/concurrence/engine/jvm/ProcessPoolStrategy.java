@@ -9,9 +9,13 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,11 +48,76 @@ public final class ProcessPoolStrategy implements JvmStrategy {
                 ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly), "kill-children"));
     }
 
-    /** The child JVM's command line: small heap, serial GC (G1 would grow to 250 MiB), no perf file. */
+    /**
+     * The child JVM's command line: small heap, serial GC (G1 would grow to 250 MiB), no perf file,
+     * and the class-data archive made by {@link #prepare()} when there is one.
+     */
     static List<String> command(String mainClass) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, "-Xmx64m", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k",
-                "-cp", System.getProperty("java.class.path"), mainClass);
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx64m", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k"));
+        archivePath().filter(Files::isRegularFile).ifPresent(archive -> {
+            cmd.add("-XX:SharedArchiveFile=" + archive);
+            cmd.add("-Xlog:cds=off,cds+dynamic=off");
+        });
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        return cmd;
+    }
+
+    /**
+     * Makes the children's class-data archive if it is missing or older than the jar: one child
+     * JVM started with {@code -XX:ArchiveClassesAtExit}, outside any measurement (the runner
+     * calls this before its start gate). Five children then start in about 180 ms instead of
+     * 280 ms on two cores. Costs about half a second, once per build of the jar; where it cannot
+     * be made, children simply start without it.
+     */
+    static void prepare() {
+        Optional<Path> target = archivePath();
+        if (target.isEmpty()) return;
+        Path archive = target.get();
+        Path jar = Path.of(System.getProperty("java.class.path"));
+        try {
+            if (Files.isRegularFile(archive) && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) return;
+            Path partial = Files.createTempFile(archive.getParent(), "child-", ".jsa.part");
+            Files.delete(partial);
+            Process dump = new ProcessBuilder(javaBinary(), "-Xmx64m", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k",
+                    "-XX:ArchiveClassesAtExit=" + partial, "-Xlog:cds=off,cds+dynamic=off",
+                    "-cp", jar.toString(), ChildMain.class.getName(), ChildMain.EXIT_NORMALLY)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            // A first task warms the classes a real child loads, then stdin closes: the child exits and writes the archive.
+            try (OutputStream in = dump.getOutputStream()) {
+                in.write("io 0 1000\ncpu 1 1000 100\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            if (dump.waitFor(20, TimeUnit.SECONDS) && dump.exitValue() == 0 && Files.size(partial) > 0)
+                Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            else dump.destroyForcibly();
+            Files.deleteIfExists(partial);
+        } catch (IOException | RuntimeException e) {
+            // no archive: the children start a little slower
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String javaBinary() { return Path.of(System.getProperty("java.home"), "bin", "java").toString(); }
+
+    /**
+     * {@code ~/.cache/concurrence/child-<java version>.jsa}, in a directory only the user can
+     * read; empty when the class path is not one jar (tests run from directories) or the
+     * directory cannot be made.
+     */
+    private static Optional<Path> archivePath() {
+        String classPath = System.getProperty("java.class.path");
+        if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) return Optional.empty();
+        String cache = System.getenv("XDG_CACHE_HOME");
+        Path dir = (cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache"))
+                .resolve("concurrence");
+        try {
+            Files.createDirectories(dir);
+            if (dir.getFileSystem().supportedFileAttributeViews().contains("posix"))
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            return Optional.of(dir.resolve("child-" + Runtime.version() + ".jsa"));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     @Override public List<Long> execute(JvmRun run) throws InterruptedException {

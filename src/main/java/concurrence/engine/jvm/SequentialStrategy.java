@@ -1,7 +1,6 @@
 package concurrence.engine.jvm;
 
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -17,11 +16,7 @@ public final class SequentialStrategy implements JvmStrategy {
     @Override public List<Long> execute(JvmRun run) throws InterruptedException {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         // A thread of its own, so that a cancel can interrupt it without touching the caller.
-        ExecutorService one = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "main");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService one = Workers.singleThread("main");
         one.execute(Workers.guarded(run.cancel(), failure, () -> {
             run.recorder().workerStarted(0, "main", ProcessHandle.current().pid());
             for (int task = 0; task < run.spec().tasks(); task++) run.runTask(0, task);

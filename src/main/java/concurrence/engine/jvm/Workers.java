@@ -3,6 +3,7 @@ package concurrence.engine.jvm;
 import concurrence.engine.Cancellation;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -12,6 +13,15 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Workers {
     private Workers() {}
+
+    /** An executor with one daemon thread named {@code name}: a crash never leaves the JVM running. */
+    static ExecutorService singleThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
 
     /**
      * Shuts {@code pool} down (no new tasks) and waits for it; a cancel stops it with

@@ -1,0 +1,120 @@
+package concurrence.journal;
+
+import concurrence.engine.Machine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Measures how busy the machine was during a run: started just before it, stopped just after.
+ * Besides the one-minute load average at both ends, it reads the kernel's CPU counters
+ * ({@code /proc/stat}) and takes away what this process and its children used, which leaves what
+ * <em>other</em> processes used meanwhile, in cores.
+ *
+ * <pre>{@code
+ * LoadProbe probe = LoadProbe.start();
+ * Measurement m = runner.measure(spec, board, cancel);
+ * Load load = probe.stop();        // load.othersCores(): 0.02 on a quiet machine, 1.9 beside another cpu run
+ * }</pre>
+ *
+ * <p>Why not the load average alone: it is a one-minute moving average, so it still counts the
+ * previous student's experiment after it ended, and it counts this run too.
+ */
+public final class LoadProbe {
+    /** Kernel clock ticks per second ({@code USER_HZ}): 100 on every Linux we know of. */
+    private static final double TICKS_PER_SECOND = 100;
+    /** Below this many ticks per core the counters are too coarse to say anything. */
+    private static final long MIN_TICKS_PER_CORE = 10;
+
+    private final Path proc;
+    private final double loadStart;
+    private final long[] statStart;
+    private final long selfStart;
+    private final Map<Long, Long> descendantsStart;
+
+    private LoadProbe(Path proc) {
+        this.proc = proc;
+        this.loadStart = Machine.loadAverage();
+        this.statStart = stat(proc);
+        this.selfStart = selfTicks(proc);
+        this.descendantsStart = descendantTicks();
+    }
+
+    public static LoadProbe start() { return new LoadProbe(Path.of("/proc")); }
+
+    /** For tests: counters read from another {@code /proc}-like folder. */
+    static LoadProbe start(Path proc) { return new LoadProbe(proc); }
+
+    public Load stop() {
+        double loadEnd = Machine.loadAverage();
+        long[] statEnd = stat(proc);
+        long self = selfTicks(proc);
+        if (statStart == null || statEnd == null || selfStart < 0 || self < 0) return new Load(loadStart, loadEnd, -1);
+        long ours = self - selfStart;
+        for (var e : descendantTicks().entrySet()) ours += e.getValue() - descendantsStart.getOrDefault(e.getKey(), 0L);
+        return new Load(loadStart, loadEnd, others(statStart, statEnd, ours));
+    }
+
+    /** Cores used by others: busy ticks not ours, over the ticks that passed on one core. */
+    static double others(long[] start, long[] end, long ourTicks) {
+        long busy = end[0] - start[0];
+        long total = end[1] - start[1];
+        int cores = (int) end[2];
+        if (cores <= 0 || total < MIN_TICKS_PER_CORE * cores) return -1;
+        double perCore = total / (double) cores;
+        return Math.max(0, (busy - ourTicks) / perCore);
+    }
+
+    /** {busy ticks, all ticks, cores} from the {@code cpu} lines of {@code /proc/stat}, or null. */
+    static long[] stat(Path proc) {
+        try {
+            List<String> lines = Files.readAllLines(proc.resolve("stat"));
+            long busy = -1;
+            long total = -1;
+            int cores = 0;
+            for (String line : lines) {
+                if (line.startsWith("cpu ")) {
+                    String[] f = line.trim().split("\\s+");
+                    long user = Long.parseLong(f[1]), nice = Long.parseLong(f[2]), system = Long.parseLong(f[3]);
+                    long idle = Long.parseLong(f[4]), iowait = f.length > 5 ? Long.parseLong(f[5]) : 0;
+                    long irq = f.length > 6 ? Long.parseLong(f[6]) : 0, softirq = f.length > 7 ? Long.parseLong(f[7]) : 0;
+                    long steal = f.length > 8 ? Long.parseLong(f[8]) : 0;
+                    busy = user + nice + system + irq + softirq + steal;
+                    total = busy + idle + iowait;
+                } else if (line.startsWith("cpu")) {
+                    cores++;
+                }
+            }
+            return busy < 0 ? null : new long[] {busy, total, cores};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** This process's CPU ticks, with its children that have been waited for; -1 if unknown. */
+    static long selfTicks(Path proc) {
+        try {
+            String s = Files.readString(proc.resolve("self").resolve("stat"));
+            String[] f = s.substring(s.lastIndexOf(')') + 2).trim().split("\\s+");
+            // after "pid (comm) ": state is f[0], so utime (field 14) is f[11]
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The CPU ticks of this process's living descendants (child JVMs, a CPython), by pid. */
+    private static Map<Long, Long> descendantTicks() {
+        Map<Long, Long> ticks = new HashMap<>();
+        ProcessHandle.current().descendants().forEach(p -> p.info().totalCpuDuration()
+                .ifPresent(d -> ticks.put(p.pid(), toTicks(d))));
+        return ticks;
+    }
+
+    private static long toTicks(Duration d) { return Math.round(d.toNanos() / 1e9 * TICKS_PER_SECOND); }
+}
