@@ -42,4 +42,11 @@ class PythonMessagesTest {
             assertFalse(text.contains("%"), text);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("le message de l'exception est le texte français, pour qui l'affiche tel quel")
+    void exceptionMessage() {
+        var e = new PythonException(new PythonFault.TooOld("--python /usr/bin/python3.6", "3.6.15"));
+        assertTrue(e.getMessage().startsWith("--python /usr/bin/python3.6 : Python 3.6.15 est trop ancien"), e.getMessage());
+    }
 }
