@@ -59,7 +59,7 @@ sealed interface BridgeLine {
         }
     }
 
-    /** One cpu task's duration in seconds, each time it was run. */
+    /** One cpu task's CPU time in seconds, each time it was run. */
     record Calibration(List<Double> t1) implements BridgeLine {
         public Calibration {
             t1 = List.copyOf(t1);

@@ -50,8 +50,12 @@ import java.util.function.Consumer;
  *
  * <p><b>The ideal's t1.</b> One cpu task's length on this interpreter is measured once per
  * interpreter, runtime and scale, in a bridge of its own before the first cpu run (so it is never
- * part of a measured run), as the shortest of three runs of the task: the fastest this machine has
- * shown it can do it. It is cached for the life of the JVM. For io, t1 is the task's set length.
+ * part of a measured run), as the least CPU time ({@code time.process_time()}) of three runs of
+ * the task: what the task needs of one core. Its CPU time, not its wall time, because other
+ * programs on a shared machine stretch the wall time of a short measurement by whatever they take
+ * of the core meanwhile, which would put the ideal itself out of reach; the run's own wall time
+ * then shows what they cost. It is cached for the life of the JVM. For io, t1 is the task's set
+ * length.
  *
  * <p><b>Faults.</b> A Python exception, a bridge that exits early, falls silent (no line, not even
  * its heartbeat, for {@code silence}) or runs far longer than the experiment could, throws a

@@ -24,7 +24,7 @@ class BridgeLineTest {
         assertEquals(Optional.of(new BridgeLine.Worker("MainThread", 0, "MainThread", 42, Optional.empty())),
                 BridgeLine.parse("{\"ev\":\"worker\",\"w\":\"MainThread\",\"t\":0,\"thread\":\"MainThread\",\"pid\":42,\"coroutine\":null}"));
         assertEquals(Optional.of(new BridgeLine.Result(1.5, List.of(1.0, 0.5, 0.0, 0.0), List.of(0.0, 0.0), 10, 20, Map.of("pid:7", 30L))),
-                BridgeLine.parse("{\"ev\":\"result\",\"wall\":1.5,\"gate_to_end\":1.6,\"times\":[1,0.5,0,0],\"workers_cpu\":[0,0],"
+                BridgeLine.parse("{\"ev\":\"result\",\"wall\":1.5,\"times\":[1,0.5,0,0],\"workers_cpu\":[0,0],"
                         + "\"rss_before\":10,\"rss_peak\":20,\"worker_rss\":{\"pid:7\":30}}"));
         assertEquals(Optional.of(new BridgeLine.Hello(new PythonVersion(3, 13, 1), true, false, "forkserver", 9)),
                 BridgeLine.parse("{\"ev\":\"hello\",\"protocol\":1,\"version\":[3,13,1],\"implementation\":\"cpython\",\"executable\":\"/x\","

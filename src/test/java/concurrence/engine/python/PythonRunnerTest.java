@@ -9,6 +9,7 @@ import concurrence.engine.Span;
 import concurrence.engine.StrategyKind;
 import concurrence.engine.SystemClock;
 import concurrence.engine.TaskKind;
+import concurrence.journal.LoadProbe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -109,19 +110,31 @@ class PythonRunnerTest {
     }
 
     @Test
-    @DisplayName("des processus de calcul vont plus vite que le séquentiel sur deux cœurs")
+    @DisplayName("des processus de calcul vont plus vite que le séquentiel sur deux cœurs libres")
     void processesUseTheCores() throws InterruptedException {
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "a single core: processes cannot overlap");
         PythonRunner runner = runner();
         long sequential = Long.MAX_VALUE;
         long processes = Long.MAX_VALUE;
-        // Interleaved, best of each so far, until processes show what two cores can do (or 8 tries):
-        // the cores are shared with other work, which may take one of them for a while.
-        for (int i = 0; i < 8 && processes > 0.8 * sequential; i++) {
-            sequential = Math.min(sequential, runner.run(spec(StrategyKind.SEQUENTIAL, TaskKind.CPU, 0.5), e -> {}, new Cancellation()).wallNanos());
-            processes = Math.min(processes, runner.run(spec(StrategyKind.PROCESSES, TaskKind.CPU, 0.5), e -> {}, new Cancellation()).wallNanos());
+        List<String> busy = new ArrayList<>();
+        // Interleaved pairs, best of each so far, until processes show what two cores can do (or 10
+        // pairs). A pair during which other programs kept a core busy says nothing about two free
+        // cores: it is left out (on this shared machine, someone else's cpu experiment does that).
+        for (int i = 0; i < 10 && processes > 0.8 * sequential; i++) {
+            LoadProbe probe = LoadProbe.start();
+            long s = runner.run(spec(StrategyKind.SEQUENTIAL, TaskKind.CPU, 0.5), e -> {}, new Cancellation()).wallNanos();
+            long p = runner.run(spec(StrategyKind.PROCESSES, TaskKind.CPU, 0.5), e -> {}, new Cancellation()).wallNanos();
+            double others = probe.stop().othersCores();
+            if (others > 0.5) {
+                busy.add("%.1f".formatted(others));
+                continue;
+            }
+            sequential = Math.min(sequential, s);
+            processes = Math.min(processes, p);
         }
-        assertTrue(processes <= 0.8 * sequential, "processes " + processes + " ns against sequential " + sequential + " ns");
+        assumeTrue(sequential < Long.MAX_VALUE, "other programs kept a core busy during every try (cores used by others: " + busy + ")");
+        assertTrue(processes <= 0.8 * sequential, "processes " + processes + " ns against sequential " + sequential
+                + " ns (tries left out, others busy: " + busy + ")");
     }
 
     @ParameterizedTest(name = "{0}")
