@@ -86,6 +86,9 @@ class PythonRunnerTest {
             assertTrue(r.t1Nanos() > 0);
         }
         if (strategy == StrategyKind.PROCESSES) assertEquals(5, r.memory().childPeakBytes().size(), r.memory().toString());
+        // Python's own memory, not the JVM's that started it (getrusage would report that one's peak).
+        assertTrue(r.memory().parentBeforeBytes() > 0 && r.memory().parentBeforeBytes() < 80L << 20, r.memory().toString());
+        assertTrue(r.memory().parentPeakBytes() >= r.memory().parentBeforeBytes(), r.memory().toString());
         var snapshot = board.sample(10);
         assertTrue(snapshot.result().isPresent());
         assertEquals(5, snapshot.tasksDone());
