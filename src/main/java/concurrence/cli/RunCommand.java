@@ -8,6 +8,8 @@ import concurrence.engine.RuntimeKind;
 import concurrence.engine.StrategyKind;
 import concurrence.engine.TaskKind;
 import concurrence.engine.Runners;
+import concurrence.engine.python.PythonException;
+import concurrence.engine.python.PythonFinder;
 import concurrence.i18n.Messages;
 import concurrence.journal.Entry;
 import concurrence.journal.Load;
@@ -23,6 +25,8 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +61,7 @@ final class RunCommand {
                 .addOption(Parsing.valued("tasks", "N", m.get("run.opt.tasks")))
                 .addOption(Parsing.valued("workers", "N", m.get("run.opt.workers")))
                 .addOption(Parsing.valued("runtime", "R", m.get("run.opt.runtime", RuntimeKind.names())))
+                .addOption(Parsing.valued("python", "PATH", m.get("python.opt.python")))
                 .addOption(Parsing.valued("switch-interval-ms", "MS", m.get("run.opt.switch")))
                 .addOption(Parsing.valued("scale", "X", m.get("run.opt.scale")))
                 .addOption(Parsing.valued("repeat", "K", m.get("run.opt.repeat")))
@@ -66,7 +71,7 @@ final class RunCommand {
     }
 
     /** The parsed request: the specs to run, in order, and the output format. */
-    record Request(List<ExperimentSpec> specs, ReportFormat format) {}
+    record Request(List<ExperimentSpec> specs, ReportFormat format, Optional<Path> python) {}
 
     int run(String[] args) {
         Request request;
@@ -93,9 +98,11 @@ final class RunCommand {
             if (turn.outcome() == Turn.Outcome.CANCELLED) return Cli.FAILED;
             for (ExperimentSpec spec : request.specs()) {
                 err.println(m.get("run.running", spec.strategy().id(), spec.task().id(), spec.runtime().id()));
-                var runner = Runners.forRuntime(spec.runtime());
+                var runner = Runners.forRuntime(spec.runtime(), request.python());
                 if (runner.isEmpty()) {
                     err.println(m.get("run.runtime.unavailable", spec.runtime().id()));
+                    PythonFinder.system().search(request.python()).whyNot(spec.runtime())
+                            .ifPresent(f -> err.println("  " + m.get(f.key(), f.args())));
                     return Cli.FAILED;
                 }
                 LoadProbe probe = LoadProbe.start();
@@ -107,6 +114,9 @@ final class RunCommand {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return Cli.FAILED;
+        } catch (PythonException e) {
+            err.println(m.get("run.failed", m.get(e.fault().key(), e.fault().args())));
             return Cli.FAILED;
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             err.println(m.get("run.failed", e.getMessage()));
@@ -152,6 +162,18 @@ final class RunCommand {
         List<ExperimentSpec> specs = new ArrayList<>();
         for (StrategyKind k : kinds)
             specs.add(new ExperimentSpec(k, task, tasks, workers, runtime, scale, interval, repeat));
-        return new Request(specs, format);
+        return new Request(specs, format, python(line, m));
+    }
+
+    /** {@code --python PATH}: the interpreter chosen for the Python runtimes, if given. */
+    static Optional<Path> python(CommandLine line, Messages m) throws Parsing.BadUsage {
+        String v = line.getOptionValue("python");
+        if (v == null) return Optional.empty();
+        try {
+            if (!v.isBlank()) return Optional.of(Path.of(v.strip()));
+        } catch (InvalidPathException e) {
+            // below
+        }
+        throw new Parsing.BadUsage(m.get("cli.missing.value", "--python"));
     }
 }
