@@ -287,9 +287,15 @@ def _exit_when_stdin_closes():
     threading.Thread(target=watch, name="watch-stdin", daemon=True).start()
 
 
-def _heartbeat(stop):
-    while not stop.wait(1.0):
-        _write({"ev": "tick", "t": round(time.perf_counter() - _gate, 6) if _gate else 0})
+def _heartbeat():
+    """A line a second, whatever the tasks do, so that concurrence can tell a long task from a hang."""
+
+    def beat():
+        while True:
+            time.sleep(1.0)
+            _write({"ev": "tick", "t": round(time.perf_counter() - _gate, 6) if _gate else 0})
+
+    threading.Thread(target=beat, name="heartbeat", daemon=True).start()
 
 
 def run(args):
@@ -307,8 +313,6 @@ def run(args):
     else:
         action = doing_something_with_io if io else doing_something_with_the_cpu
 
-    stop = threading.Event()
-    threading.Thread(target=_heartbeat, args=(stop,), name="heartbeat", daemon=True).start()
     _write({"ev": "gate", "t": 0})
     before = os.times()
     rss_before = _memory("VmRSS:")
@@ -326,13 +330,12 @@ def run(args):
         res = asyncio.run(doing_several_things_with_asyncio(n, action))
     end = time.perf_counter()
     after = os.times()
-    stop.set()
     if res is not None:
         list(res)  # the notebook never looks at the results; we do, so that a task's exception shows
     if queue is not None:
         queue.put(None)
         printer.join()
-    cpu, rss_peak = _usage()
+    rss_peak = _memory("VmHWM:")
     children_cpu = [sum(w["cpu"][0] for w in _process_workers.values()),
                     sum(w["cpu"][1] for w in _process_workers.values())]
     _write({"ev": "result", "wall": end - start,
@@ -377,6 +380,7 @@ def main(argv):
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _no_fork_in_the_middle_of_a_line()
     _exit_when_stdin_closes()
+    _heartbeat()
     _hello(args.start_method or multiprocessing.get_start_method())
     if args.mode == "run":
         run(args)
