@@ -76,7 +76,7 @@ public final class ChildMain {
         long lastReport = System.nanoTime();
         for (long done = 0; done < total; ) {
             long end = Math.min(total, done + chunk);
-            acc = CpuKernel.compute(done, end, acc);
+            acc = CpuKernel.chunk(done, end, acc);
             done = end;
             long now = System.nanoTime();
             if (now - lastReport >= PROGRESS_EVERY_NANOS) {

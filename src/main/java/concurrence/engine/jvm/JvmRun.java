@@ -52,7 +52,7 @@ public record JvmRun(ExperimentSpec spec, Recorder recorder, Gil gil, Cancellati
         long total = iterationsPerTask;
         for (long done = 0; done < total; ) {
             long end = Math.min(total, done + chunkIterations);
-            acc = CpuKernel.compute(done, end, acc);
+            acc = CpuKernel.chunk(done, end, acc);
             done = end;
             recorder.progress(task, done / (double) total);
             cancel.check();
