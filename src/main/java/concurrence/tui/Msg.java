@@ -38,6 +38,11 @@ public sealed interface Msg {
     /** A frame went by; {@code nanos} on the app's clock. */
     record Tick(long nanos) implements Msg {}
 
+    /** The runtimes this machine can run, once the search for Pythons (a probe process each) is over. */
+    record RuntimesFound(java.util.Set<concurrence.engine.RuntimeKind> available) implements Msg {
+        public RuntimesFound { available = java.util.Set.copyOf(available); }
+    }
+
     record Resize(int columns, int rows) implements Msg {}
 
     /**

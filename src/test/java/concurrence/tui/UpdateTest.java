@@ -42,6 +42,16 @@ class UpdateTest {
 
     final Model start = Fixtures.model(100, 30);
 
+    @Test
+    @DisplayName("les Pythons trouvés après le premier écran rejoignent les runtimes proposés")
+    void runtimesFoundLater() {
+        assertEquals(Fixtures.JVM_ONLY, start.available());
+        var all = java.util.EnumSet.allOf(RuntimeKind.class);
+        Model later = fold(start, new Msg.RuntimesFound(all)).model();
+        assertEquals(all, later.available());
+        assertEquals(start.page(), later.page());
+    }
+
     @Nested
     @DisplayName("les pages")
     class Pages {

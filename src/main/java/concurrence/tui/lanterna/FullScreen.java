@@ -130,10 +130,13 @@ public final class FullScreen {
             Runtime.getRuntime().addShutdownHook(hook);
             screen.startScreen();
             TerminalSize size = screen.getTerminalSize();
-            model = Model.start(config.course(), config.startPage(), config.runtime(), config.scale(), available(),
+            // The first frame does not wait for the Pythons: it offers the JVM's runtimes, and the
+            // others join as soon as the search (started at launch) is over.
+            model = Model.start(config.course(), config.startPage(), config.runtime(), config.scale(), jvmRuntimes(),
                     config.donePages(), config.glyphs(), Machine.detect(), size.getColumns(), size.getRows());
             model = model.withLoad(Machine.loadAverage()).withEarlier(config.earlier());
             config.pageShown().accept(new PageRef(model.lesson().number(), model.lesson().slug()));
+            Thread.ofPlatform().daemon().name("find-runtimes").start(() -> inbox.add(new Msg.RuntimesFound(available())));
             loop(new Frame(screen, palette));
         } catch (IOException e) {
             if (screen == null) {
@@ -325,6 +328,12 @@ public final class FullScreen {
             }
         }
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
+    }
+
+    private Set<RuntimeKind> jvmRuntimes() {
+        Set<RuntimeKind> out = EnumSet.noneOf(RuntimeKind.class);
+        for (RuntimeKind r : RuntimeKind.values()) if (r.isJvm() && config.runners().apply(r).isPresent()) out.add(r);
+        return out;
     }
 
     private Set<RuntimeKind> available() {
