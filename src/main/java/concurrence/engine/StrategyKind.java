@@ -40,12 +40,4 @@ public enum StrategyKind {
     public static String names() {
         return Arrays.stream(values()).map(StrategyKind::id).collect(Collectors.joining(", "));
     }
-
-    /** Whether every task gets a worker of its own (asyncio's coroutines, virtual threads). */
-    public boolean oneWorkerPerTask() {
-        return switch (this) {
-            case ASYNCIO, VIRTUAL_THREADS -> true;
-            case SEQUENTIAL, THREADS, PROCESSES -> false;
-        };
-    }
 }
