@@ -43,8 +43,10 @@ public final class SystemClock implements Clock {
 
     @Override public long residentBytes() { return statusKilobytes(STATUS, "VmRSS:") * 1024; }
 
-    /** Peak resident memory of this process ({@code VmHWM}), in bytes. */
-    public static long peakResidentBytes() { return statusKilobytes(STATUS, "VmHWM:") * 1024; }
+    /** Peak resident memory ({@code VmHWM}) of process {@code pid}, in bytes; 0 when it cannot be read. */
+    public static long peakResidentBytes(long pid) {
+        return statusKilobytes(Path.of("/proc", Long.toString(pid), "status"), "VmHWM:") * 1024;
+    }
 
     static long statusKilobytes(Path status, String key) {
         try {

@@ -1,7 +1,5 @@
 package concurrence.engine.jvm;
 
-import concurrence.engine.SystemClock;
-
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -16,17 +14,25 @@ import java.time.Duration;
  *
  * <pre>
  * parent -> child   io TASK NANOS  |  cpu TASK ITERATIONS CHUNK
- * child -> parent   ready PID  |  start TASK  |  progress TASK MILLIONTHS  |  end TASK  |  rss PEAK_BYTES
+ * child -> parent   ready  |  start TASK  |  progress TASK MILLIONTHS  |  end TASK
  * </pre>
  *
  * <p><b>Why it never outlives its parent.</b> A daemon thread reads the commands. When the
  * standard input ends, which happens when the parent closes it at the end of a run and also when
  * the parent dies in any way (kill -9 included, since the kernel closes its end of the pipe),
- * that thread reports the peak memory and exits the JVM at once, whatever the task in progress.
- * A write to a closed standard output ends it too.
+ * that thread halts the JVM at once, whatever the task in progress. A write to a closed standard
+ * output ends it too.
+ *
+ * <p><b>Why it does so little.</b> Its start-up and its exit are part of the measured time, as a
+ * Python worker's are, so it loads as few classes as it can: the parent knows its pid and reads
+ * its peak memory from {@code /proc}, and the child never has to tell either.
  */
 public final class ChildMain {
-    private static final long PROGRESS_EVERY_NANOS = 20_000_000L;
+    /**
+     * Twenty reports a second: enough for bars drawn at 15 frames a second, and each report wakes
+     * the parent, a context switch on cores the children keep busy.
+     */
+    private static final long PROGRESS_EVERY_NANOS = 50_000_000L;
     /** Argument: when stdin ends, exit normally (so that {@code -XX:ArchiveClassesAtExit} writes its archive). */
     static final String EXIT_NORMALLY = "--exit-normally";
 
@@ -46,16 +52,12 @@ public final class ChildMain {
             } catch (IOException e) {
                 // the parent is gone
             }
-            if (normalExit) {
-                commands.add(END);
-                return;
-            }
-            send(out, "rss " + SystemClock.peakResidentBytes());
-            Runtime.getRuntime().halt(0);
+            if (normalExit) commands.add(END);
+            else Runtime.getRuntime().halt(0);
         }, "stdin");
         reader.setDaemon(true);
         reader.start();
-        send(out, "ready " + ProcessHandle.current().pid());
+        send(out, "ready");
         while (true) {
             String line = commands.take();
             if (line == END) return;   // only when exiting normally; otherwise the reader halts the JVM
