@@ -83,9 +83,6 @@ final class AppCommand {
                    ColorMode colors, Glyphs glyphs, Path root) {}
 
     int run(String[] args) {
-        // Finding the Pythons (a probe process each) takes a few hundred milliseconds: start it now,
-        // beside the course loading and the terminal set-up, rather than in the first frame.
-        Thread.ofPlatform().daemon().name("find-pythons").start(() -> concurrence.engine.Runners.forRuntime(RuntimeKind.PYTHON));
         Request request;
         try {
             CommandLine line = Parsing.parse(options(), args, m);

@@ -136,7 +136,6 @@ public final class FullScreen {
                     config.donePages(), config.glyphs(), Machine.detect(), size.getColumns(), size.getRows());
             model = model.withLoad(Machine.loadAverage()).withEarlier(config.earlier());
             config.pageShown().accept(new PageRef(model.lesson().number(), model.lesson().slug()));
-            Thread.ofPlatform().daemon().name("find-runtimes").start(() -> inbox.add(new Msg.RuntimesFound(available())));
             loop(new Frame(screen, palette));
         } catch (IOException e) {
             if (screen == null) {
@@ -169,6 +168,7 @@ public final class FullScreen {
         LoadProbe probe = LoadProbe.start();
         boolean dirty = true;
         boolean complete = true;
+        boolean searching = false;
         while (exit == null) {
             TerminalSize resized = screen.doResizeIfNecessary();
             if (resized != null) {
@@ -195,6 +195,13 @@ public final class FullScreen {
             if (dirty) {
                 draw(frame, complete);
                 dirty = complete = false;
+                if (!searching) {
+                    // Only once the first page shows: finding the Pythons runs a probe process per
+                    // candidate (with pyenv, a few hundred shell processes), which on two cores
+                    // would hold the first frame back by seconds.
+                    searching = true;
+                    Thread.ofPlatform().daemon().name("find-runtimes").start(() -> inbox.add(new Msg.RuntimesFound(available())));
+                }
             }
             next += FRAME_NANOS;
             long wait = next - System.nanoTime();
