@@ -78,8 +78,12 @@ public record Model(Course course,
     /** The smallest terminal the app lays itself out in. */
     public static final int MIN_COLUMNS = 80;
     public static final int MIN_ROWS = 24;
-    /** From this width on, the text stands beside the experiment panel. */
-    public static final int WIDE_COLUMNS = 120;
+    /**
+     * From this width on, the text stands beside the experiment panel: each then keeps the width it
+     * needs, about 70 columns for the result table and 66 or more for the notebook's code lines.
+     * Narrower, side by side, code wrapped every other line; so the panel goes below the text.
+     */
+    public static final int WIDE_COLUMNS = 140;
 
     public Model {
         if (course == null || course.lessons().isEmpty()) throw new IllegalArgumentException("a course has at least one page");

@@ -41,6 +41,8 @@ public final class View {
 
     /** Text wider than this is hard to read: a page without a panel stops here. */
     static final int MAX_TEXT_COLUMNS = 100;
+    /** What the panel keeps in a wide terminal: the result table's width. */
+    static final int PANEL_COLUMNS = 69;
     /** Fewest text rows kept above a panel in a narrow terminal. */
     static final int MIN_TEXT_ROWS = 6;
 
@@ -78,7 +80,7 @@ public final class View {
         if (m.experiments().isEmpty())
             return new Layout(header, new Rect(0, 1, Math.min(w, MAX_TEXT_COLUMNS), content), Rect.EMPTY, status, footer, false);
         if (m.wide()) {
-            int tw = Math.max(46, Math.min(80, w * 2 / 5));
+            int tw = Math.min(80, w - PANEL_COLUMNS - 3);
             return new Layout(header, new Rect(0, 1, tw, content), new Rect(tw + 2, 1, w - tw - 3, content), status, footer, true);
         }
         // An experiment running or with results, or the summary, takes what it needs short of a few lines of text; anything else, half.

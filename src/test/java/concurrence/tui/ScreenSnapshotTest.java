@@ -80,7 +80,7 @@ class ScreenSnapshotTest {
     }
 
     @ParameterizedTest(name = "{0}x{1}")
-    @CsvSource({"80,24", "120,40"})
+    @CsvSource({"80,24", "120,40", "160,45"})
     @DisplayName("une page : le texte, le code Python coloré, le panneau de l'expérience")
     void page(int w, int h) throws IOException {
         Screen s = show(page(4), Board.Snapshot.EMPTY, w, h);
@@ -93,7 +93,7 @@ class ScreenSnapshotTest {
     }
 
     @ParameterizedTest(name = "{0}x{1}")
-    @CsvSource({"80,24", "120,40"})
+    @CsvSource({"80,24", "120,40", "160,45"})
     @DisplayName("une expérience en cours : une barre par worker, la chronologie, le GIL")
     void running(int w, int h) throws IOException {
         Screen s = show(runningPage4(), Fixtures.runningBoard(THREADS_IO).sample(h), w, h);
@@ -112,7 +112,7 @@ class ScreenSnapshotTest {
     }
 
     @ParameterizedTest(name = "{0}x{1}")
-    @CsvSource({"80,24", "120,40"})
+    @CsvSource({"80,24", "120,40", "160,45"})
     @DisplayName("le tableau des résultats et les chronologies des deux stratégies")
     void results(int w, int h) throws IOException {
         Screen s = show(finishedPage4(), Board.Snapshot.EMPTY, w, h);
@@ -172,11 +172,11 @@ class ScreenSnapshotTest {
         DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(80, 24));
         TerminalScreen screen = new TerminalScreen(vt);
         screen.startScreen();
-        vt.setTerminalSize(new TerminalSize(120, 40));
+        vt.setTerminalSize(new TerminalSize(160, 45));
         TerminalSize size = screen.doResizeIfNecessary();
         Model m = Update.update(page(4), new Msg.Resize(size.getColumns(), size.getRows())).model();
         assertTrue(m.wide());
         new Frame(screen, new Palette(ColorMode.ANSI_8)).draw(m, Board.Snapshot.EMPTY, true);
-        assertEquals(Snapshots.rows(show(page(4), Board.Snapshot.EMPTY, 120, 40).vt()), Snapshots.rows(vt));
+        assertEquals(Snapshots.rows(show(page(4), Board.Snapshot.EMPTY, 160, 45).vt()), Snapshots.rows(vt));
     }
 }
