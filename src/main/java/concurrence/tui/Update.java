@@ -182,7 +182,7 @@ public final class Update {
     private static Step run(Model m) {
         Optional<ExperimentDecl> d = m.selected();
         if (d.isEmpty() || d.get().kind() != ExperimentDecl.Kind.RUN) return Step.of(m);
-        if (m.running()) return Step.of(m.withNotice(Optional.of(Notice.warning("tui.notice.one.at.a.time"))));
+        if (m.running()) return Step.of(m.withNotice(Optional.of(Notice.warning(ONE_AT_A_TIME))));
         if (m.runtime(m.blockKey(), d.get()).isEmpty())
             return Step.of(m.withNotice(Optional.of(Notice.error("tui.notice.no.runtime", runtimeNames(d.get().runtimes())))));
         double busy = m.others() >= 0 ? m.others() : m.load();
@@ -200,6 +200,9 @@ public final class Update {
         return Step.of(next, new Command.StartRun(id, specs));
     }
 
+    /** Said when a run is asked for while one goes; no longer true once it ends. */
+    private static final String ONE_AT_A_TIME = "tui.notice.one.at.a.time";
+
     private static Step runDone(Model m, Msg.RunDone d) {
         if (!(m.run() instanceof RunState.Running r) || r.runId() != d.runId()) return Step.of(m);
         Measurement meas = d.measurement();
@@ -210,6 +213,7 @@ public final class Update {
         if (meas.cancelled()) return Step.of(next.withRun(RunState.IDLE).withNotice(Optional.of(Notice.info("tui.notice.cancelled"))));
         if (last) {
             next = next.withRun(RunState.IDLE);
+            if (next.notice().filter(n -> n.key().equals(ONE_AT_A_TIME)).isPresent()) next = next.withNotice(Optional.empty());
             if (pageComplete(next, r.block().page())) next = next.withDone(r.block().page());
         } else {
             next = next.withRun(r.withStep(d.step() + 1));

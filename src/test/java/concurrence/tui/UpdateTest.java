@@ -230,6 +230,19 @@ class UpdateTest {
         }
 
         @Test
+        @DisplayName("le refus « une expérience tourne déjà » s'efface quand elle finit")
+        void oneAtATimeEndsWithTheRun() {
+            Folded f = fold(io, key('r'), key('r'));
+            var run = (Command.StartRun) f.commands().get(0);
+            Model m = f.model();
+            for (int i = 0; i < run.specs().size(); i++) {
+                assertEquals("tui.notice.one.at.a.time", m.notice().orElseThrow().key(), "still running after step " + i);
+                m = fold(m, new Msg.RunDone(run.runId(), i, Fixtures.measured(run.specs().get(i), S / 10, "t"), Load.UNKNOWN)).model();
+            }
+            assertEquals(Optional.empty(), m.notice());
+        }
+
+        @Test
         @DisplayName("les résultats arrivent dans l'ordre, sont enregistrés, et la page est faite à la fin")
         void resultsArriveInOrder() {
             Folded f = fold(Fixtures.at(start, 4), key(Msg.Key.Kind.ENTER));
