@@ -306,7 +306,8 @@ public final class ExperimentPanel {
         out.add(Line.of(View.say(msg, "check.runtimes"), Style.PLAIN));
         for (RuntimeKind r : RuntimeKind.values()) {
             boolean here = m.available().contains(r);
-            String line = "  " + View.say(msg, "check.runtime." + (here ? "yes" : "no"), r.id(), View.say(msg, "runtime.describe." + r.id()));
+            String state = here ? "yes" : m.searching() && !r.isJvm() ? "searching" : "no";
+            String line = "  " + View.say(msg, "check.runtime." + state, r.id(), View.say(msg, "runtime.describe." + r.id()));
             out.add(Line.of(Text.fit(line, width, g.ellipsis()), here ? Style.PLAIN : Style.of(Tone.DIM)));
         }
         out.add(Line.of(Text.fit(View.say(msg, "check.memory", Durations.mebibytes(mc.memoryBytes(), msg.locale(), View.say(msg, "unit.mib"))),

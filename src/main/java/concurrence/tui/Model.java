@@ -46,6 +46,7 @@ import java.util.Set;
  *                  that ended a minute ago (ours, or a classmate's that held the turn)
  * @param notice    the status line's message, if any
  * @param earlier   results kept from earlier sessions (read by the caller from the journal)
+ * @param searching the search for the Pythons is still going: they are not "missing" yet
  */
 public record Model(Course course,
                     int page,
@@ -70,7 +71,8 @@ public record Model(Course course,
                     double load,
                     double others,
                     Optional<Notice> notice,
-                    List<Earlier> earlier) {
+                    List<Earlier> earlier,
+                    boolean searching) {
 
     /** Which code blocks the page shows: the notebook's Python or this app's Java. */
     public enum CodeLanguage { PYTHON, JAVA }
@@ -107,7 +109,7 @@ public record Model(Course course,
                               int columns, int rows) {
         return new Model(course, indexOf(course, startPage), 0, 0, CodeLanguage.PYTHON, true, Map.of(), Map.of(),
                 preferredRuntime, scale, available, Overlay.NONE, RunState.IDLE, 1, Map.of(), done, columns, rows,
-                glyphs, machine, -1, -1, Optional.empty(), List.of());
+                glyphs, machine, -1, -1, Optional.empty(), List.of(), false);
     }
 
     /** The index of page number {@code number}, or of the first page after it, or the last page. */
@@ -206,9 +208,9 @@ public record Model(Course course,
         return out;
     }
 
-    public Model withSize(int c, int r) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, c, r, glyphs, machine, load, others, notice, earlier); }
+    public Model withSize(int c, int r) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, c, r, glyphs, machine, load, others, notice, earlier, searching); }
 
-    public Model withEarlier(List<Earlier> value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, value); }
+    public Model withEarlier(List<Earlier> value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, value, searching); }
 
     /** The results kept from earlier sessions for page number {@code number}. */
     public List<Earlier> earlier(int number) { return earlier.stream().filter(e -> e.page() == number).toList(); }
@@ -226,25 +228,28 @@ public record Model(Course course,
         return withDone(d);
     }
 
-    public Model withCourse(Course value) { return new Model(value, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier); }
-    public Model withPage(int value) { return new Model(course, value, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier); }
-    public Model withScroll(int value) { return new Model(course, page, value, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier); }
-    public Model withBlock(int value) { return new Model(course, page, scroll, value, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier); }
-    public Model withCode(CodeLanguage value) { return new Model(course, page, scroll, block, value, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier); }
-    public Model withTimeline(boolean value) { return new Model(course, page, scroll, block, code, value, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier); }
-    public Model withTunings(Map<BlockKey, Tuning> value) { return new Model(course, page, scroll, block, code, timeline, value, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier); }
-    public Model withRuntimes(Map<BlockKey, RuntimeKind> value) { return new Model(course, page, scroll, block, code, timeline, tunings, value, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier); }
-    public Model withPreferredRuntime(Optional<RuntimeKind> value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, value, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier); }
-    public Model withScale(double value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, value, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier); }
-    public Model withAvailable(Set<RuntimeKind> value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, value, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier); }
-    public Model withOverlay(Overlay value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, value, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier); }
-    public Model withRun(RunState value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, value, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier); }
-    public Model withNextRunId(int value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, value, results, done, columns, rows, glyphs, machine, load, others, notice, earlier); }
-    public Model withResults(Map<BlockKey, List<Measurement>> value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, value, done, columns, rows, glyphs, machine, load, others, notice, earlier); }
-    public Model withDone(Set<Integer> value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, value, columns, rows, glyphs, machine, load, others, notice, earlier); }
-    public Model withGlyphs(Glyphs value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, value, machine, load, others, notice, earlier); }
-    public Model withMachine(Machine value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, value, load, others, notice, earlier); }
-    public Model withOthers(double value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, value, notice, earlier); }
-    public Model withLoad(double value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, value, others, notice, earlier); }
-    public Model withNotice(Optional<Notice> value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, value, earlier); }
+    public Model withCourse(Course value) { return new Model(value, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier, searching); }
+    public Model withPage(int value) { return new Model(course, value, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier, searching); }
+    public Model withScroll(int value) { return new Model(course, page, value, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier, searching); }
+    public Model withBlock(int value) { return new Model(course, page, scroll, value, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier, searching); }
+    public Model withCode(CodeLanguage value) { return new Model(course, page, scroll, block, value, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier, searching); }
+    public Model withTimeline(boolean value) { return new Model(course, page, scroll, block, code, value, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier, searching); }
+    public Model withTunings(Map<BlockKey, Tuning> value) { return new Model(course, page, scroll, block, code, timeline, value, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier, searching); }
+    public Model withRuntimes(Map<BlockKey, RuntimeKind> value) { return new Model(course, page, scroll, block, code, timeline, tunings, value, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier, searching); }
+    public Model withPreferredRuntime(Optional<RuntimeKind> value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, value, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier, searching); }
+    public Model withScale(double value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, value, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier, searching); }
+    public Model withAvailable(Set<RuntimeKind> value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, value, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier, searching); }
+
+    /** Whether the search for runtimes other than this JVM's (the Pythons) is still going. */
+    public Model withSearching(boolean value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier, value); }
+    public Model withOverlay(Overlay value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, value, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier, searching); }
+    public Model withRun(RunState value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, value, nextRunId, results, done, columns, rows, glyphs, machine, load, others, notice, earlier, searching); }
+    public Model withNextRunId(int value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, value, results, done, columns, rows, glyphs, machine, load, others, notice, earlier, searching); }
+    public Model withResults(Map<BlockKey, List<Measurement>> value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, value, done, columns, rows, glyphs, machine, load, others, notice, earlier, searching); }
+    public Model withDone(Set<Integer> value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, value, columns, rows, glyphs, machine, load, others, notice, earlier, searching); }
+    public Model withGlyphs(Glyphs value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, value, machine, load, others, notice, earlier, searching); }
+    public Model withMachine(Machine value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, value, load, others, notice, earlier, searching); }
+    public Model withOthers(double value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, value, notice, earlier, searching); }
+    public Model withLoad(double value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, value, others, notice, earlier, searching); }
+    public Model withNotice(Optional<Notice> value) { return new Model(course, page, scroll, block, code, timeline, tunings, runtimes, preferredRuntime, scale, available, overlay, run, nextRunId, results, done, columns, rows, glyphs, machine, load, others, value, earlier, searching); }
 }

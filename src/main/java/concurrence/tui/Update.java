@@ -39,7 +39,7 @@ public final class Update {
         return switch (msg) {
             case Msg.Key k -> key(m, k);
             case Msg.Tick t -> Step.of(m);
-            case Msg.RuntimesFound f -> Step.of(m.withAvailable(f.available()));
+            case Msg.RuntimesFound f -> Step.of(m.withAvailable(f.available()).withSearching(false));
             case Msg.Resize r -> Step.of(clampScroll(m.withSize(r.columns(), r.rows())));
             case Msg.Busy b -> Step.of(m.withLoad(b.average()).withOthers(b.others()));
             case Msg.RunEvent e -> m.run() instanceof RunState.Running r && r.runId() == e.runId()

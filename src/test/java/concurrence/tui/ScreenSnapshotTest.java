@@ -144,6 +144,21 @@ class ScreenSnapshotTest {
     }
 
     @Test
+    @DisplayName("la page de la machine : les Pythons sont « en recherche », pas absents, tant que la recherche dure")
+    void pythonsSearched() throws IOException {
+        Model searching = page(0).withSearching(true);
+        String during = String.join("\n", show(searching, Board.Snapshot.EMPTY, 80, 24).rows());
+        assertTrue(during.contains("[...] python     recherche en cours"), during);
+        assertTrue(during.contains("[oui] jvm "), during);
+        Model found = Update.update(searching, new Msg.RuntimesFound(java.util.EnumSet.of(RuntimeKind.JVM, RuntimeKind.JVM_GIL,
+                RuntimeKind.PYTHON))).model();
+        String after = String.join("\n", show(found, Board.Snapshot.EMPTY, 80, 24).rows());
+        assertTrue(after.contains("[oui] python "), after);
+        assertTrue(after.contains("[non] python-ft "), after);
+        assertTrue(!after.contains("recherche en cours"), after);
+    }
+
+    @Test
     @DisplayName("trop petit : un message, et rien ne casse jusqu'à 1x1")
     void tiny() throws IOException {
         Snapshots.assertMatches("tiny-40x12", show(page(4), Board.Snapshot.EMPTY, 40, 12).rows());

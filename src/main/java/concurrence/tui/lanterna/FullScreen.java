@@ -134,7 +134,7 @@ public final class FullScreen {
             // others join as soon as the search (started at launch) is over.
             model = Model.start(config.course(), config.startPage(), config.runtime(), config.scale(), jvmRuntimes(),
                     config.donePages(), config.glyphs(), Machine.detect(), size.getColumns(), size.getRows());
-            model = model.withLoad(Machine.loadAverage()).withEarlier(config.earlier());
+            model = model.withLoad(Machine.loadAverage()).withEarlier(config.earlier()).withSearching(true);
             config.pageShown().accept(new PageRef(model.lesson().number(), model.lesson().slug()));
             loop(new Frame(screen, palette));
         } catch (IOException e) {
