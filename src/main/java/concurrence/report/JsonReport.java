@@ -89,7 +89,8 @@ public final class JsonReport implements ReportFormat {
         if (s.runtime().hasGil()) {
             Map<String, Object> gil = new LinkedHashMap<>();
             gil.put("switch_interval_ms", s.switchInterval().toNanos() / 1e6);
-            gil.put("handoffs", last.handoffs().size());
+            // Times a thread took the lock; the timeline also holds its releases to nobody (to = -1).
+            gil.put("handoffs", last.handoffs().stream().filter(h -> h.to() >= 0).count());
             List<Object> list = new ArrayList<>();
             for (Handoff h : last.handoffs()) list.add(List.of(h.from(), h.to(), h.atNanos() / 1e9));
             gil.put("timeline", list);

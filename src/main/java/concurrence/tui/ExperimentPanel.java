@@ -237,6 +237,8 @@ public final class ExperimentPanel {
             if (gil(spec) && s.gilHolder() >= 0) {
                 String holder = s.gilHolder() < s.workers().size() ? s.workers().get(s.gilHolder()).name() : "#" + s.gilHolder();
                 b.append(" · ").append(View.say(msg, "tui.panel.gil.holder", holder));
+            } else if (gil(spec) && !s.handoffs().isEmpty()) {
+                b.append(" · ").append(View.say(msg, "tui.panel.gil.free"));
             }
         }
         if (r.cancelling()) b.append(" · ").append(View.say(msg, "tui.panel.cancelling", m.glyphs().ellipsis()));

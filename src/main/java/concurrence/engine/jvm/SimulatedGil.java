@@ -23,7 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * in, and the threads would finish one after the other: not what CPython does.
  *
  * <p>{@code lastHolder} and {@code heldSince} are guarded by {@code lock}: only the holder reads
- * or writes them.
+ * or writes them. Each change of holder is recorded, a release with no one waiting as a
+ * hand-over to -1 (free).
  */
 public final class SimulatedGil implements Gil {
     private final ReentrantLock lock = new ReentrantLock(true);
@@ -48,8 +49,16 @@ public final class SimulatedGil implements Gil {
         heldSince = clock.nanoTime();
     }
 
+    /**
+     * Lets the lock go (an io wait, the end of a task), recorded as a hand-over to nobody
+     * ({@code to} is -1): the timeline then shows the GIL free while threads sleep, as it is in
+     * CPython, rather than held by whoever had it last.
+     */
     @Override public void release(int worker) {
-        if (lock.isHeldByCurrentThread()) lock.unlock();
+        if (!lock.isHeldByCurrentThread()) return;
+        recorder.handoff(worker, -1);
+        lastHolder = -1;
+        lock.unlock();
     }
 
     @Override public void tick(int worker) throws InterruptedException {
