@@ -142,7 +142,7 @@ public final class ExperimentPanel {
                 else c.put(0, 0, Text.fit(View.say(msg, "tui.panel.preparing", spec.strategy().id()), c.width(), g.ellipsis()), Style.of(Tone.DIM));
             }));
             long axis = Timeline.axis(Ideal.nanos(spec, m.machine().cores(), spec.taskNanos()), s.elapsedNanos());
-            if (gil(spec))
+            if (gil(spec) && spec.runtime().isJvm())   // CPython does not say who holds its GIL: no lane to draw
                 out.add(new Section(0, 1, 3, c -> {
                     if (live) Timeline.gil(c, 0, s.handoffs(), s.elapsedNanos(), axis, nameWidth(s, c.width(), msg), g, msg);
                 }));

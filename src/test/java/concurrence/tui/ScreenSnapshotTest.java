@@ -103,6 +103,20 @@ class ScreenSnapshotTest {
     }
 
     @Test
+    @DisplayName("la ligne du GIL en direct : sur jvm+gil, qui le tient ; sur CPython, qui ne le dit pas, pas de ligne")
+    void gilLaneOnlyWhereItIsKnown() throws IOException {
+        String jvm = String.join("\n", show(runningPage4(), Fixtures.runningBoard(THREADS_IO).sample(24), 80, 24).rows());
+        assertTrue(jvm.lines().anyMatch(l -> l.startsWith(" GIL ")), jvm);
+        Model python = Fixtures.at(Fixtures.model(80, 24).withAvailable(java.util.EnumSet.allOf(RuntimeKind.class)), 4);
+        Model running = Update.update(python, Msg.Key.of(Msg.Key.Kind.ENTER)).model();
+        ExperimentSpec spec = ((RunState.Running) running.run()).current();
+        assertEquals(RuntimeKind.PYTHON, spec.runtime(), "page 04 runs CPython first when it is there");
+        String py = String.join("\n", show(running, Fixtures.runningBoard(spec).sample(24), 80, 24).rows());
+        assertTrue(py.contains("tâche 2"), py);
+        assertTrue(py.lines().noneMatch(l -> l.startsWith(" GIL ")), py);
+    }
+
+    @Test
     @DisplayName("dix mille threads virtuels : les barres qui tiennent, puis « … et N autres » et l'ensemble")
     void tenThousand() throws IOException {
         Model m = Update.update(page(14), Msg.Key.of(Msg.Key.Kind.ENTER)).model();
