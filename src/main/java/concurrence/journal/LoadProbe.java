@@ -42,7 +42,7 @@ public final class LoadProbe {
         this.loadStart = Machine.loadAverage();
         this.statStart = stat(proc);
         this.selfStart = selfTicks(proc);
-        this.descendantsStart = descendantTicks();
+        this.descendantsStart = descendantTicks(proc);
     }
 
     public static LoadProbe start() { return new LoadProbe(Path.of("/proc")); }
@@ -55,8 +55,7 @@ public final class LoadProbe {
         long[] statEnd = stat(proc);
         long self = selfTicks(proc);
         if (statStart == null || statEnd == null || selfStart < 0 || self < 0) return new Load(loadStart, loadEnd, -1);
-        long ours = self - selfStart;
-        for (var e : descendantTicks().entrySet()) ours += e.getValue() - descendantsStart.getOrDefault(e.getKey(), 0L);
+        long ours = self - selfStart + descendantsUsed(descendantsStart, descendantTicks(proc));
         return new Load(loadStart, loadEnd, others(statStart, statEnd, ours));
     }
 
@@ -96,10 +95,31 @@ public final class LoadProbe {
         }
     }
 
+    /**
+     * What this process's descendants used between two readings of their ticks (each with the
+     * children it has waited for), by pid. One that ended meanwhile was waited for by its parent,
+     * this process or another descendant, whose count now holds its whole life: so its ticks at
+     * the start are taken away, lest they be counted twice.
+     *
+     * <p>Why it matters: finding the Pythons through pyenv runs shells that run shells; a
+     * grandchild's CPU shows in no descendant's own time, only in its parent's waited-for
+     * children, and counting only the former made the app's own search look like another
+     * user's load (1.8 cores of 2 in the first seconds).
+     */
+    static long descendantsUsed(Map<Long, Long> start, Map<Long, Long> stop) {
+        long used = 0;
+        for (var e : stop.entrySet()) used += e.getValue() - start.getOrDefault(e.getKey(), 0L);
+        for (var e : start.entrySet()) if (!stop.containsKey(e.getKey())) used -= e.getValue();
+        return used;
+    }
+
     /** This process's CPU ticks, with its children that have been waited for; -1 if unknown. */
-    static long selfTicks(Path proc) {
+    static long selfTicks(Path proc) { return ticks(proc.resolve("self").resolve("stat")); }
+
+    /** A process's CPU ticks from its {@code stat} file, with its children that have been waited for; -1 if unknown. */
+    private static long ticks(Path statFile) {
         try {
-            String s = Files.readString(proc.resolve("self").resolve("stat"));
+            String s = Files.readString(statFile);
             String[] f = s.substring(s.lastIndexOf(')') + 2).trim().split("\\s+");
             // after "pid (comm) ": state is f[0], so utime (field 14) is f[11]
             return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
@@ -108,12 +128,18 @@ public final class LoadProbe {
         }
     }
 
-    /** The CPU ticks of this process's living descendants (child JVMs, a CPython), by pid. */
-    private static Map<Long, Long> descendantTicks() {
-        Map<Long, Long> ticks = new HashMap<>();
-        ProcessHandle.current().descendants().forEach(p -> p.info().totalCpuDuration()
-                .ifPresent(d -> ticks.put(p.pid(), toTicks(d))));
-        return ticks;
+    /**
+     * The CPU ticks of this process's living descendants (child JVMs, a CPython, the probes of
+     * the Python search), each with the children it has waited for, by pid.
+     */
+    private static Map<Long, Long> descendantTicks(Path proc) {
+        Map<Long, Long> out = new HashMap<>();
+        ProcessHandle.current().descendants().forEach(p -> {
+            long t = ticks(proc.resolve(Long.toString(p.pid())).resolve("stat"));
+            if (t >= 0) out.put(p.pid(), t);
+            else p.info().totalCpuDuration().ifPresent(d -> out.put(p.pid(), toTicks(d)));
+        });
+        return out;
     }
 
     private static long toTicks(Duration d) { return Math.round(d.toNanos() / 1e9 * TICKS_PER_SECOND); }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,5 +66,16 @@ class LoadProbeTest {
         assertEquals(m.meanNanos(), quiet.meanNanos(), 1e-9);
         assertFalse(concurrence.engine.Machine.busy(quiet.last().loadAverage(), 2), "the load average counted the previous turn");
         assertEquals(1.8, new Load(1.8, 2.0, -1).onto(m).last().loadAverage(), 1e-9, "unknown: the load average at the start");
+    }
+
+    @Test
+    @DisplayName("les descendants : ce qu'ils ont pris pendant la mesure, et une seule fois ceux qui ont fini entre-temps")
+    void descendantsCountedOnce() {
+        // 7 ran throughout (10 -> 25); 8 ended (its 30 ticks at the start are already counted by
+        // whoever waited for it, 9 here, whose count went 5 -> 50); 11 started meanwhile.
+        Map<Long, Long> start = Map.of(7L, 10L, 8L, 30L, 9L, 5L);
+        Map<Long, Long> stop = Map.of(7L, 25L, 9L, 50L, 11L, 4L);
+        assertEquals(15 + 45 + 4 - 30, LoadProbe.descendantsUsed(start, stop));
+        assertEquals(0, LoadProbe.descendantsUsed(Map.of(), Map.of()));
     }
 }
