@@ -154,19 +154,36 @@ public final class ProcessPoolStrategy implements JvmStrategy {
         }
     }
 
-    /** Caches of other JDKs or older versions: a JVM can only use one made by itself. */
+    /**
+     * Where this jar's caches start their names: a cache fits one jar at one path (a checkout and
+     * an installed copy each keep their own, rather than spoiling each other's).
+     */
+    private static String jarPrefix(Path jar) {
+        return "child-jar" + Integer.toHexString(jar.toAbsolutePath().normalize().toString().hashCode()) + "-";
+    }
+
+    /**
+     * This jar's caches for other JDKs, and those named the way version 0.1 did: a JVM can only
+     * use one made by itself from the same jar.
+     */
     private static void deleteOtherCaches(Path keep) throws IOException {
-        try (var files = Files.newDirectoryStream(keep.getParent(), "child-*.{aot,jsa,part,config}")) {
-            for (Path file : files) if (!file.equals(keep)) Files.deleteIfExists(file);
+        String mine = keep.getFileName().toString();
+        String prefix = mine.substring(0, mine.indexOf('-', "child-jar".length()) + 1);
+        try (var files = Files.newDirectoryStream(keep.getParent(), "child-*")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                boolean old = name.startsWith(prefix) || name.matches("child-[0-9].*\\.(aot|jsa)");
+                if (old && !file.equals(keep)) Files.deleteIfExists(file);
+            }
         }
     }
 
     private static String javaBinary() { return Path.of(System.getProperty("java.home"), "bin", "java").toString(); }
 
     /**
-     * {@code ~/.cache/concurrence/child-<java version>.aot} (or {@code .jsa}), in a directory only the user can
-     * read; empty when the class path is not one jar (tests run from directories) or the
-     * directory cannot be made.
+     * {@code ~/.cache/concurrence/child-jar<hash of the jar's path>-<java version>.aot} (or
+     * {@code .jsa}; about 11 MB), in a directory only the user can read; empty when the class
+     * path is not one jar (tests run from directories) or the directory cannot be made.
      */
     private static Optional<Path> cachePath() {
         String classPath = System.getProperty("java.class.path");
@@ -178,7 +195,7 @@ public final class ProcessPoolStrategy implements JvmStrategy {
             Files.createDirectories(dir);
             if (dir.getFileSystem().supportedFileAttributeViews().contains("posix"))
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-            return Optional.of(dir.resolve("child-" + Runtime.version() + "." + StartupCache.CURRENT.extension));
+            return Optional.of(dir.resolve(jarPrefix(Path.of(classPath)) + Runtime.version() + "." + StartupCache.CURRENT.extension));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
