@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -37,8 +38,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p><b>Threads and state.</b> One daemon reader thread per child reads its reports; when a child
  * says a task ended, its reader sends it the next one, taken from a shared {@link AtomicInteger},
  * so no lock is needed to hand out tasks. Writes to one child's stdin come only from its own
- * reader thread, after the first, which the reader also sends. {@code peakRss} has one writer per
- * index. The calling thread only waits on a latch, and kills every child if the run is cancelled.
+ * reader thread, after the first, which the reader also sends. The calling thread only waits on a
+ * latch, kills every child if the run is cancelled, and at the end reads each child's peak memory
+ * from {@code /proc} before closing its stdin.
  * A shutdown hook destroys every descendant when this JVM exits; the children also exit by
  * themselves when their standard input closes (see {@link ChildMain}).
  */
@@ -47,6 +49,9 @@ public final class ProcessPoolStrategy implements JvmStrategy {
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
                 ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly), "kill-children"));
     }
+
+    /** Whether {@link #prepare()} has started its warm-up child in this JVM. */
+    private static final AtomicBoolean warmedUp = new AtomicBoolean();
 
     /** The child JVM's options: small heap, serial GC (G1 would grow to 250 MiB), no perf file. */
     private static final List<String> CHILD_OPTIONS = List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k");
@@ -98,11 +103,12 @@ public final class ProcessPoolStrategy implements JvmStrategy {
     /**
      * Gets ready to start children, outside any measurement (the runner calls this before its
      * start gate, as the notebook imports its modules before {@code %time}): makes their start-up
-     * cache if needed, then starts and stops one child, which loads this JVM's process-launching
-     * classes and brings the child's files into the page cache.
+     * cache if needed, then, the first time in this JVM, starts and stops one child, which loads
+     * the process-launching classes and brings the child's files into the page cache.
      */
     static void prepare() {
         makeCache();
+        if (!warmedUp.compareAndSet(false, true)) return;   // once per JVM
         try {
             Process child = new ProcessBuilder(command(ChildMain.class.getName()))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
