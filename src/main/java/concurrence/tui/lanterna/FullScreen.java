@@ -131,7 +131,7 @@ public final class FullScreen {
             screen.startScreen();
             TerminalSize size = screen.getTerminalSize();
             // The first frame does not wait for the Pythons: it offers the JVM's runtimes, and the
-            // others join as soon as the search (started at launch) is over.
+            // others join as soon as the search (started after the first frame) is over.
             model = Model.start(config.course(), config.startPage(), config.runtime(), config.scale(), jvmRuntimes(),
                     config.donePages(), config.glyphs(), Machine.detect(), size.getColumns(), size.getRows());
             model = model.withLoad(Machine.loadAverage()).withEarlier(config.earlier()).withSearching(true);
@@ -168,7 +168,7 @@ public final class FullScreen {
         LoadProbe probe = LoadProbe.start();
         boolean dirty = true;
         boolean complete = true;
-        boolean searching = false;
+        boolean searchStarted = false;
         while (exit == null) {
             TerminalSize resized = screen.doResizeIfNecessary();
             if (resized != null) {
@@ -195,11 +195,11 @@ public final class FullScreen {
             if (dirty) {
                 draw(frame, complete);
                 dirty = complete = false;
-                if (!searching) {
+                if (!searchStarted) {
                     // Only once the first page shows: finding the Pythons runs a probe process per
                     // candidate (with pyenv, a few hundred shell processes), which on two cores
                     // would hold the first frame back by seconds.
-                    searching = true;
+                    searchStarted = true;
                     Thread.ofPlatform().daemon().name("find-runtimes").start(() -> inbox.add(new Msg.RuntimesFound(available())));
                 }
             }
