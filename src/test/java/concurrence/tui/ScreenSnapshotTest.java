@@ -133,12 +133,13 @@ class ScreenSnapshotTest {
         Snapshots.assertMatches("results-" + w + "x" + h, s.rows());
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"80,24", "120,40"})
     @DisplayName("le sommaire, ouvert avec Tab et parcouru avec ↓")
-    void contents() throws IOException {
-        Screen s = show(finishedPage4(), Board.Snapshot.EMPTY, 80, 24, new KeyStroke(KeyType.Tab), new KeyStroke(KeyType.ArrowDown));
+    void contents(int w, int h) throws IOException {
+        Screen s = show(finishedPage4(), Board.Snapshot.EMPTY, w, h, new KeyStroke(KeyType.Tab), new KeyStroke(KeyType.ArrowDown));
         assertEquals(new Overlay.Contents(3), s.model().overlay());
-        Snapshots.assertMatches("contents-80x24", s.rows());
+        Snapshots.assertMatches("contents-" + w + "x" + h, s.rows());
     }
 
     @ParameterizedTest(name = "{0}x{1}")
