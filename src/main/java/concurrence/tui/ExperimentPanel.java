@@ -182,8 +182,8 @@ public final class ExperimentPanel {
         for (int i = 0; i < n; i++) {
             RunResult last = results.get(i).last();
             lanes[i] = Math.min(last.workerNames().size(), MAX_LANES);
-            gil[i] = gil(results.get(i).spec()) && results.get(i).spec().task() == concurrence.engine.TaskKind.CPU
-                    && !last.handoffs().isEmpty();
+            // The simulated GIL's lane, for io runs too: there it shows the lock free while threads sleep.
+            gil[i] = gil(results.get(i).spec()) && results.get(i).spec().runtime().isJvm() && !last.handoffs().isEmpty();
             want += 1 + lanes[i] + (gil[i] ? 1 : 0);
         }
         int wanted = want;

@@ -4,6 +4,7 @@ import concurrence.engine.Board;
 import concurrence.engine.ExperimentSpec;
 import concurrence.engine.Handoff;
 import concurrence.engine.Measurement;
+import concurrence.engine.RunResult;
 import concurrence.engine.RuntimeKind;
 import concurrence.engine.Span;
 import concurrence.engine.StrategyKind;
@@ -181,6 +182,24 @@ class WidgetTest {
             Timeline.gil(grid, 0, h, 3 * S / 2, 2 * S, 3, G, FR);
             assertLines(grid, "GIL 112233  ");
             assertEquals(Tone.worker(1), grid.style(6, 0).fg());
+        }
+
+        @Test
+        @DisplayName("après des attentes sous le GIL simulé, sa ligne le montre libre presque tout du long")
+        void gilLaneAfterAnIoRun() {
+            ExperimentSpec io = ExperimentSpec.notebook(StrategyKind.THREADS, TaskKind.IO).withRuntime(RuntimeKind.JVM_GIL).withTasks(2).withWorkers(2);
+            Measurement m = Fixtures.measured(io, S, "t");
+            RunResult r = m.last();
+            // Each thread takes the lock to start its task, lets it go to sleep, takes it back to end.
+            List<Handoff> h = List.of(new Handoff(-1, 0, 0), new Handoff(0, -1, MS), new Handoff(-1, 1, MS), new Handoff(1, -1, 2 * MS),
+                    new Handoff(-1, 0, S), new Handoff(0, -1, S + MS), new Handoff(-1, 1, S + MS), new Handoff(1, -1, S + 2 * MS));
+            Measurement withGil = new Measurement(io, List.of(new RunResult(io, r.wallNanos(), r.cpu(), r.timeline(), h, r.memory(),
+                    r.idealNanos(), r.t1Nanos(), r.cores(), r.workerNames(), false, 0.1)));
+            TextGrid grid = new TextGrid(40, 6);
+            ExperimentPanel.timelines(List.of(withGil), G, FR).painter().paint(grid);
+            String lane = grid.rows().stream().filter(l -> l.startsWith("GIL")).findFirst().orElseThrow(() -> new AssertionError(grid));
+            String track = lane.substring(4).strip();
+            assertTrue(track.chars().filter(ch -> ch == G.track()).count() >= track.length() - 2, lane);
         }
     }
 
