@@ -3,6 +3,8 @@ package concurrence.report;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Durations printed the way IPython prints them: three significant digits and the largest unit
@@ -19,7 +21,28 @@ public final class Durations {
 
     private Durations() {}
 
+    /** A formatted duration: the key of {@link #FORMATTED}. */
+    private record Formatted(double nanos, boolean french) {}
+
+    /**
+     * Durations already formatted: a screen shows the same ones at every frame (a table's cells,
+     * a time axis), and rounding through {@code BigDecimal} costs more than the rest of a frame.
+     */
+    private static final Map<Formatted, String> FORMATTED = new ConcurrentHashMap<>();
+    private static final int MAX_FORMATTED = 4096;
+
     public static String format(double nanos, Locale locale) {
+        Formatted key = new Formatted(nanos, Locale.FRENCH.getLanguage().equals(locale.getLanguage()));
+        String text = FORMATTED.get(key);
+        if (text == null) {
+            if (FORMATTED.size() >= MAX_FORMATTED) FORMATTED.clear();
+            text = compute(nanos, key.french());
+            FORMATTED.put(key, text);
+        }
+        return text;
+    }
+
+    private static String compute(double nanos, boolean french) {
         if (Double.isNaN(nanos)) return "?";
         double seconds = nanos / 1e9;
         int order = seconds <= 0 ? 3 : Math.min(3, Math.max(0, (int) Math.ceil(-Math.log10(seconds) / 3)));
@@ -31,7 +54,7 @@ public final class Durations {
             rounded = new BigDecimal(value / 1000).round(new MathContext(3));
         }
         String text = rounded.stripTrailingZeros().toPlainString();
-        if (Locale.FRENCH.getLanguage().equals(locale.getLanguage())) text = text.replace('.', ',');
+        if (french) text = text.replace('.', ',');
         return text + " " + UNITS[order];
     }
 

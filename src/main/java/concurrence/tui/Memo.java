@@ -4,7 +4,7 @@ import java.util.function.Function;
 
 /**
  * The last value computed, kept for as long as it is asked for with an equal key: the parts of a
- * screen that do not change while bars move (header, footer) are built once, not fifteen times a
+ * screen that do not change while bars move (header, footer) are built once, not twelve times a
  * second. Keeps the view a pure function: same key, same value.
  *
  * <pre>{@code

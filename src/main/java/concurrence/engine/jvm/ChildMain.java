@@ -29,7 +29,7 @@ import java.time.Duration;
  */
 public final class ChildMain {
     /**
-     * Twenty reports a second: enough for bars drawn at 15 frames a second, and each report wakes
+     * Twenty reports a second: enough for bars drawn at 12 frames a second, and each report wakes
      * the parent, a context switch on cores the children keep busy.
      */
     private static final long PROGRESS_EVERY_NANOS = 50_000_000L;
