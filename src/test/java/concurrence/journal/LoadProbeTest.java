@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -77,5 +78,36 @@ class LoadProbeTest {
         Map<Long, Long> stop = Map.of(7L, 25L, 9L, 50L, 11L, 4L);
         assertEquals(15 + 45 + 4 - 30, LoadProbe.descendantsUsed(start, stop));
         assertEquals(0, LoadProbe.descendantsUsed(Map.of(), Map.of()));
+    }
+
+    @Test
+    @DisplayName("trouve nos descendants par les fichiers children de nos threads, sans parcourir toute la machine")
+    void descendantsFromChildrenFiles() throws IOException {
+        // This process: two threads, one with children 10 and 11; 10 has a child 12 (a shell's shell).
+        write(proc.resolve("self/task/1/children"), "10 11 ");
+        write(proc.resolve("self/task/2/children"), "");
+        write(proc.resolve("10/task/10/children"), "12");
+        write(proc.resolve("11/task/11/children"), "");
+        write(proc.resolve("12/task/12/children"), "");
+        assertEquals(java.util.Optional.of(List.of(10L, 12L, 11L)), LoadProbe.descendants(proc, "self").map(l -> l.stream().toList()));
+        assertEquals(java.util.Optional.empty(), LoadProbe.descendants(proc.resolve("missing"), "self"), "no such files: empty, not 'none'");
+    }
+
+    @Test
+    @DisplayName("nos descendants réels : un sleep lancé est trouvé")
+    void findsARealChild() throws Exception {
+        Process p = new ProcessBuilder("sleep", "5").start();
+        try {
+            var found = LoadProbe.descendants(Path.of("/proc"), "self");
+            org.junit.jupiter.api.Assumptions.assumeTrue(found.isPresent(), "this kernel keeps no children files");
+            assertTrue(found.get().contains(p.pid()), found.get() + " should hold " + p.pid());
+        } finally {
+            p.destroyForcibly().waitFor();
+        }
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
     }
 }
