@@ -57,15 +57,19 @@ public final class ProcessPoolStrategy implements JvmStrategy {
     private static final List<String> CHILD_OPTIONS = List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k");
 
     /**
-     * The child JVM's command line, with the start-up cache made by {@link #prepare()} when there
-     * is one.
+     * The start-up cache the children use, found or made by {@link #prepare()} before the start
+     * gate; null when there is none. Volatile: read by whichever thread runs the strategy.
      */
-    static List<String> command(String mainClass) {
+    private static volatile Path cacheInUse;
+
+    /** The child JVM's command line, with the start-up cache when there is one. */
+    static List<String> command() {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBinary());
         cmd.addAll(CHILD_OPTIONS);
-        cachePath().filter(Files::isRegularFile).ifPresent(cache -> cmd.addAll(StartupCache.CURRENT.use(cache)));
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        Path cache = cacheInUse;
+        if (cache != null) cmd.addAll(StartupCache.CURRENT.use(cache));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildMain.class.getName()));
         return cmd;
     }
 
@@ -107,10 +111,10 @@ public final class ProcessPoolStrategy implements JvmStrategy {
      * the process-launching classes and brings the child's files into the page cache.
      */
     static void prepare() {
-        makeCache();
+        cacheInUse = cacheLocation().flatMap(ProcessPoolStrategy::ensureCache).orElse(null);
         if (!warmedUp.compareAndSet(false, true)) return;   // once per JVM
         try {
-            Process child = new ProcessBuilder(command(ChildMain.class.getName()))
+            Process child = new ProcessBuilder(command())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             child.getOutputStream().close();
             if (!child.waitFor(10, TimeUnit.SECONDS)) child.destroyForcibly();
@@ -122,24 +126,21 @@ public final class ProcessPoolStrategy implements JvmStrategy {
     }
 
     /**
-     * Makes the children's start-up cache if it is missing or older than the jar: one child JVM
-     * runs a task of each kind and writes the cache as it exits. Costs about 1.5 s, once per
-     * build of the jar; where it cannot be made, children simply start without it.
+     * The children's start-up cache at {@code cache}, made if it is missing or older than the jar:
+     * one child JVM runs a task of each kind and writes the cache as it exits. Costs about 1.5 s,
+     * once per build of the jar; empty where it cannot be made (children then simply start
+     * without it).
      */
-    private static void makeCache() {
-        Optional<Path> target = cachePath();
-        if (target.isEmpty()) return;
-        Path cache = target.get();
-        Path jar = Path.of(System.getProperty("java.class.path"));
+    private static Optional<Path> ensureCache(Path cache) {
         try {
-            if (Files.isRegularFile(cache) && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) > 0) return;
+            if (fresh(cache)) return Optional.of(cache);
             Path partial = Files.createTempFile(cache.getParent(), "child-", ".part");
             Files.delete(partial);
             List<String> cmd = new ArrayList<>();
             cmd.add(javaBinary());
             cmd.addAll(CHILD_OPTIONS);
             cmd.addAll(StartupCache.CURRENT.create(partial));
-            cmd.addAll(List.of("-cp", jar.toString(), ChildMain.class.getName(), ChildMain.EXIT_NORMALLY));
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildMain.class.getName(), ChildMain.EXIT_NORMALLY));
             Process dump = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             // A task of each kind runs what a real child runs, then stdin closes: the child exits and
             // writes the cache. A cpu task of a few tenths of a second leaves method profiles in an
@@ -147,38 +148,49 @@ public final class ProcessPoolStrategy implements JvmStrategy {
             try (OutputStream in = dump.getOutputStream()) {
                 in.write("io 0 1000\ncpu 1 300000000 1000000\n".getBytes(StandardCharsets.US_ASCII));
             }
-            if (dump.waitFor(30, TimeUnit.SECONDS) && dump.exitValue() == 0 && Files.isRegularFile(partial) && Files.size(partial) > 0) {
+            boolean made = dump.waitFor(30, TimeUnit.SECONDS) && dump.exitValue() == 0 && Files.isRegularFile(partial)
+                    && Files.size(partial) > 0;
+            if (made) {
                 Files.move(partial, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 deleteOtherCaches(cache);
             } else dump.destroyForcibly();
             Files.deleteIfExists(partial);
             Files.deleteIfExists(Path.of(partial + ".config"));   // AOTCacheOutput's training data
+            return made ? Optional.of(cache) : Optional.empty();
         } catch (IOException | RuntimeException e) {
-            // no cache: the children start a little slower
+            return Optional.empty();   // no cache: the children start a little slower
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 
+    /** Whether {@code cache} exists and was made after the jar it belongs to. */
+    private static boolean fresh(Path cache) throws IOException {
+        Path jar = Path.of(System.getProperty("java.class.path"));
+        return Files.isRegularFile(cache) && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) > 0;
+    }
+
     /**
-     * Where this jar's caches start their names: a cache fits one jar at one path (a checkout and
-     * an installed copy each keep their own, rather than spoiling each other's).
+     * Where this jar's caches start their names in the user's cache folder: a cache fits one jar
+     * at one path (a checkout and an installed copy each keep their own).
      */
     private static String jarPrefix(Path jar) {
         return "child-jar" + Integer.toHexString(jar.toAbsolutePath().normalize().toString().hashCode()) + "-";
     }
 
     /**
-     * This jar's caches for other JDKs, and those named the way version 0.1 did: a JVM can only
-     * use one made by itself from the same jar.
+     * This jar's caches for other JDKs (and, in the user's folder, those named the way version
+     * 0.1 did): a JVM can only use one made by itself from the same jar.
      */
     private static void deleteOtherCaches(Path keep) throws IOException {
         String mine = keep.getFileName().toString();
-        String prefix = mine.substring(0, mine.indexOf('-', "child-jar".length()) + 1);
-        try (var files = Files.newDirectoryStream(keep.getParent(), "child-*")) {
+        boolean besideJar = mine.startsWith("child-") && !mine.startsWith("child-jar");
+        String prefix = besideJar ? "child-" : mine.substring(0, mine.indexOf('-', "child-jar".length()) + 1);
+        try (var files = Files.newDirectoryStream(keep.getParent(), "child-*.{aot,jsa}")) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                boolean old = name.startsWith(prefix) || name.matches("child-[0-9].*\\.(aot|jsa)");
+                boolean old = name.startsWith(prefix) || !besideJar && name.matches("child-[0-9].*");
                 if (old && !file.equals(keep)) Files.deleteIfExists(file);
             }
         }
@@ -187,21 +199,27 @@ public final class ProcessPoolStrategy implements JvmStrategy {
     private static String javaBinary() { return Path.of(System.getProperty("java.home"), "bin", "java").toString(); }
 
     /**
-     * {@code ~/.cache/concurrence/child-jar<hash of the jar's path>-<java version>.aot} (or
-     * {@code .jsa}; about 11 MB), in a directory only the user can read; empty when the class
-     * path is not one jar (tests run from directories) or the directory cannot be made.
+     * Where the children's cache is, or is to be made: beside the jar when it is there and fresh
+     * (an install made it for everybody) or when that folder is writable (a checkout's
+     * {@code target/}); otherwise {@code ~/.cache/concurrence/child-jar<hash of the jar's
+     * path>-<java version>.aot} (or {@code .jsa}), in a folder only the user can read. About
+     * 11 MB. Empty when the class path is not one jar (tests run from folders) or no folder fits.
      */
-    private static Optional<Path> cachePath() {
+    private static Optional<Path> cacheLocation() {
         String classPath = System.getProperty("java.class.path");
         if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) return Optional.empty();
-        String cache = System.getenv("XDG_CACHE_HOME");
-        Path dir = (cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache"))
-                .resolve("concurrence");
+        String name = Runtime.version() + "." + StartupCache.CURRENT.extension;
         try {
+            Path jarDir = Path.of(classPath).toAbsolutePath().getParent();
+            Path beside = jarDir.resolve("child-" + name);
+            if (fresh(beside) || Files.isWritable(jarDir)) return Optional.of(beside);
+            String cache = System.getenv("XDG_CACHE_HOME");
+            Path dir = (cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache"))
+                    .resolve("concurrence");
             Files.createDirectories(dir);
             if (dir.getFileSystem().supportedFileAttributeViews().contains("posix"))
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-            return Optional.of(dir.resolve(jarPrefix(Path.of(classPath)) + Runtime.version() + "." + StartupCache.CURRENT.extension));
+            return Optional.of(dir.resolve(jarPrefix(Path.of(classPath)) + name));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -224,7 +242,7 @@ public final class ProcessPoolStrategy implements JvmStrategy {
             for (int w = 0; w < workers; w++) {
                 Process child;
                 try {
-                    child = new ProcessBuilder(command(ChildMain.class.getName())).start();
+                    child = new ProcessBuilder(command()).start();
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot start a child JVM: " + e.getMessage(), e);
                 }
