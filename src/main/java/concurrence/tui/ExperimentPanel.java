@@ -142,7 +142,7 @@ public final class ExperimentPanel {
                 else c.put(0, 0, Text.fit(View.say(msg, "tui.panel.preparing", spec.strategy().id()), c.width(), g.ellipsis()), Style.of(Tone.DIM));
             }));
             long axis = Timeline.axis(Ideal.nanos(spec, m.machine().cores(), spec.taskNanos()), s.elapsedNanos());
-            if (gil(spec) && spec.runtime().isJvm())   // CPython does not say who holds its GIL: no lane to draw
+            if (gilLane(spec))
                 out.add(new Section(0, 1, 3, c -> {
                     if (live) Timeline.gil(c, 0, s.handoffs(), s.elapsedNanos(), axis, nameWidth(s, c.width(), msg), g, msg);
                 }));
@@ -182,8 +182,7 @@ public final class ExperimentPanel {
         for (int i = 0; i < n; i++) {
             RunResult last = results.get(i).last();
             lanes[i] = Math.min(last.workerNames().size(), MAX_LANES);
-            // The simulated GIL's lane, for io runs too: there it shows the lock free while threads sleep.
-            gil[i] = gil(results.get(i).spec()) && results.get(i).spec().runtime().isJvm() && !last.handoffs().isEmpty();
+            gil[i] = gilLane(results.get(i).spec()) && !last.handoffs().isEmpty();
             want += 1 + lanes[i] + (gil[i] ? 1 : 0);
         }
         int wanted = want;
@@ -224,6 +223,12 @@ public final class ExperimentPanel {
     static boolean gil(ExperimentSpec spec) {
         return spec.runtime().hasGil() && spec.strategy() != StrategyKind.PROCESSES && spec.effectiveWorkers() > 1;
     }
+
+    /**
+     * Whether a lane can show who holds the GIL: only the simulated one records its hand-overs
+     * (CPython does not say who holds its own), for io runs too, where it shows the lock free.
+     */
+    static boolean gilLane(ExperimentSpec spec) { return gil(spec) && spec.runtime().isJvm(); }
 
     private static int nameWidth(Board.Snapshot s, int width, Messages msg) { return Bars.nameWidth(s, width, msg); }
 
