@@ -42,6 +42,7 @@ public final class Cli {
                 case "lessons" -> new LessonsCommand(out, err, m).run(rest);
                 case "shell" -> new ShellCommand(out, err, m, env).run(rest);
                 case "export" -> new ExportCommand(out, err, m, env).run(rest);
+                case "rehearse" -> new RehearseCommand(out, err, m, env).run(rest);
                 case "" -> new AppCommand(out, err, m, env).run(rest);
                 default -> {
                     err.println(m.get("cli.unknown.command", command));

@@ -51,6 +51,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The render loop: Lanterna's screen, twelve frames a second, the experiment on a background
@@ -104,19 +105,39 @@ public final class FullScreen {
     /** When this app started, in milliseconds: with the run's number, it names the batch its results belong to. */
     private final long startedAt = System.currentTimeMillis();
 
+    /** A terminal made elsewhere (the rehearsal's invisible one), or null: the process's own. */
+    private final Terminal given;
+    /** Told the model after each turn of the loop (the rehearsal watches it), or null. */
+    private final Consumer<Model> watcher;
+    /** The time between two turns of the loop: {@link #FRAME_NANOS}, shorter for the rehearsal. */
+    private final long frameNanos;
+
     // Owned by the loop's thread.
     private Model model;
     private Integer exit;
 
     public FullScreen(TuiConfig config, Map<String, String> env, PrintStream err) {
+        this(config, env, err, null, null, FRAME_NANOS);
+    }
+
+    /**
+     * On {@code given}, a terminal made elsewhere: the process's own terminal, its modes and its
+     * signals are left alone. {@code watcher} sees the model after each turn of the loop, on the
+     * loop's thread; the loop turns every {@code frameNanos}.
+     */
+    FullScreen(TuiConfig config, Map<String, String> env, PrintStream err, Terminal given, Consumer<Model> watcher,
+               long frameNanos) {
         this.config = config;
         this.env = env;
         this.err = err;
+        this.given = given;
+        this.watcher = watcher;
+        this.frameNanos = frameNanos;
     }
 
     public int run() {
         Messages m = View.messages(config.course().language());
-        Optional<String> why = whyNoTerminal(env, m);
+        Optional<String> why = given != null ? Optional.empty() : whyNoTerminal(env, m);
         if (why.isPresent()) {
             err.println(m.get("tui.no.terminal", why.get()));
             return 1;
@@ -125,14 +146,18 @@ public final class FullScreen {
         Thread hook = new Thread(this::restoreFromHook, "concurrence-restore-terminal");
         Throwable crash = null;
         try {
-            TerminalOutput out = new TerminalOutput(new FileOutputStream(FileDescriptor.out));
-            terminal = new DefaultTerminalFactory(out, System.in, StandardCharsets.UTF_8)
-                    .setForceTextTerminal(true)
-                    .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
-                    .createTerminal();
-            disableSuspend();
+            if (given != null) {
+                terminal = given;
+            } else {
+                TerminalOutput out = new TerminalOutput(new FileOutputStream(FileDescriptor.out));
+                terminal = new DefaultTerminalFactory(out, System.in, StandardCharsets.UTF_8)
+                        .setForceTextTerminal(true)
+                        .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
+                        .createTerminal();
+                disableSuspend();
+            }
             screen = new TerminalScreen(terminal);
-            Runtime.getRuntime().addShutdownHook(hook);
+            if (given == null) Runtime.getRuntime().addShutdownHook(hook);
             screen.startScreen();
             TerminalSize size = screen.getTerminalSize();
             // The first frame does not wait for the Pythons: it offers the JVM's runtimes, and the
@@ -208,7 +233,8 @@ public final class FullScreen {
                     Thread.ofPlatform().daemon().name("find-runtimes").start(() -> inbox.add(new Msg.RuntimesFound(available())));
                 }
             }
-            next += FRAME_NANOS;
+            if (watcher != null) watcher.accept(model);
+            next += frameNanos;
             long wait = next - System.nanoTime();
             if (wait > 0) LockSupport.parkNanos(wait);
             else next = System.nanoTime();
@@ -383,7 +409,7 @@ public final class FullScreen {
             } catch (IOException | RuntimeException e) {
                 // same
             }
-            if (t != null) resetResizeSignal();
+            if (t != null && given == null) resetResizeSignal();
         } finally {
             if (locked) screenLock.unlock();
         }
