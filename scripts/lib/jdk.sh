@@ -65,3 +65,59 @@ concurrence_need_maven() {
     export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
   fi
 }
+
+# concurrence_start_cache JAR LESSONS: sets CONCURRENCE_CACHE_OPTS, the options that start $JAVA
+# from the app's start-up cache (README: "Start-up caches"), making the cache first if it is
+# missing or older than the jar. The cache holds the classes loaded and linked, and the method
+# profiles, of a rehearsal of the whole course (`concurrence rehearse`): the app's first frame
+# comes sooner, and the JIT no longer compiles the app while a student's first experiment runs.
+# An ahead-of-time cache from JDK 25 on, a dynamic class-data archive before. Beside the jar when
+# it is fresh there (scripts/install made it for every user) or that folder is writable;
+# otherwise in ~/.cache/concurrence. Making it takes about 8 s, once per build of the jar and JDK;
+# if it cannot be made, the app starts without it (and the launcher does not try again until the
+# jar changes). CONCURRENCE_START_CACHE=0 turns all of this off.
+concurrence_start_cache() {
+  local jar=$1 lessons=$2 major ext version dir cache part log
+  CONCURRENCE_CACHE_OPTS=()
+  [ "${CONCURRENCE_START_CACHE:-1}" != 0 ] || return 0
+  major=$(concurrence_java_major "$JAVA")
+  if [ "$major" -ge 25 ] 2>/dev/null; then ext=aot; else ext=jsa; fi
+  version=$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"$/\1/p' "$JAVA_HOME/release" 2>/dev/null | head -n 1)
+  version=${version:-$major}
+  dir=$(dirname "$jar")
+  cache="$dir/app-$version.$ext"
+  if ! [ "$cache" -nt "$jar" ] && ! [ -w "$dir" ]; then
+    dir="${XDG_CACHE_HOME:-$HOME/.cache}/concurrence"
+    cache="$dir/app-jar$(printf '%s' "$jar" | cksum | cut -d' ' -f1)-$version.$ext"
+    (umask 077; mkdir -p "$dir") 2>/dev/null || return 0
+  fi
+  if ! [ "$cache" -nt "$jar" ] && ! [ "$cache.failed" -nt "$jar" ] && [ -w "$dir" ]; then
+    echo "concurrence: preparing the start-up cache (once per build, about 10 s)..." >&2
+    part=$(mktemp "$dir/app-XXXXXX.part") || return 0
+    log=$(mktemp)
+    local make=(-XX:AOTCacheOutput="$part" -Xlog:aot=off,cds=off)
+    [ "$ext" = aot ] || make=(-XX:ArchiveClassesAtExit="$part" -Xlog:cds=off,cds+dynamic=off)
+    if "$JAVA" "${make[@]}" --enable-native-access=ALL-UNNAMED -Dconcurrence.lessons="$lessons" \
+        -jar "$jar" rehearse </dev/null >"$log" 2>&1 && [ -s "$part" ]; then
+      chmod 0644 "$part"
+      mv -f "$part" "$cache"
+      # The caches of this jar for other JDKs: a JVM can only use one made by itself.
+      local other
+      for other in "${cache%-"$version.$ext"}"-*.aot "${cache%-"$version.$ext"}"-*.jsa "$cache.failed"; do
+        [ "$other" = "$cache" ] || rm -f "$other"
+      done
+    else
+      echo "concurrence: the start-up cache could not be made; starting without it (see concurrence rehearse)." >&2
+      rm -f "$part" "$part.config"
+      touch "$cache.failed" 2>/dev/null || true
+    fi
+    rm -f "$log"
+  fi
+  if [ "$cache" -nt "$jar" ]; then
+    if [ "$ext" = aot ]; then
+      CONCURRENCE_CACHE_OPTS=(-XX:AOTCache="$cache" -Xlog:aot=off,cds=off)
+    else
+      CONCURRENCE_CACHE_OPTS=(-XX:SharedArchiveFile="$cache" -Xlog:cds=off,cds+dynamic=off)
+    fi
+  fi
+}
