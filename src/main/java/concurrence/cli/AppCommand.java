@@ -49,19 +49,12 @@ import java.util.function.Consumer;
  * concurrence --lang en --ascii
  * }</pre>
  */
-final class AppCommand {
+final class AppCommand extends SubCommand {
     static final String SYNTAX = "concurrence [--lesson N] [--lang fr|en] [--runtime R] [--scale X] [--color C] [--ascii] "
             + "[--bars B] [--lessons DIR]";
-    private final PrintStream out;
-    private final PrintStream err;
-    private final Messages m;
-    private final Map<String, String> env;
 
     AppCommand(PrintStream out, PrintStream err, Messages m, Map<String, String> env) {
-        this.out = out;
-        this.err = err;
-        this.m = m;
-        this.env = env;
+        super(out, err, m, env);
     }
 
     Options options() {
@@ -82,7 +75,7 @@ final class AppCommand {
     record Request(int lesson, boolean lessonGiven, String language, Optional<RuntimeKind> runtime, double scale,
                    ColorMode colors, Glyphs glyphs, Path root) {}
 
-    int run(String[] args) {
+    @Override int run(String[] args) {
         Request request;
         try {
             CommandLine line = Parsing.parse(options(), args, m);

@@ -14,6 +14,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
 import java.io.PrintStream;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -27,18 +28,12 @@ import java.util.Optional;
  * concurrence check --python /opt/python3.13t/bin/python3.13t
  * }</pre>
  */
-final class CheckCommand {
-    private final PrintStream out;
-    private final PrintStream err;
-    private final Messages m;
-
-    CheckCommand(PrintStream out, PrintStream err, Messages m) {
-        this.out = out;
-        this.err = err;
-        this.m = m;
+final class CheckCommand extends SubCommand {
+    CheckCommand(PrintStream out, PrintStream err, Messages m, Map<String, String> env) {
+        super(out, err, m, env);
     }
 
-    int run(String[] args) {
+    @Override int run(String[] args) {
         Options options = new Options().addOption(Parsing.valued("lang", "fr|en", m.get("opt.lang")))
                 .addOption(Parsing.valued("python", "PATH", m.get("python.opt.python")))
                 .addOption(Parsing.flag("help", m.get("opt.help")));

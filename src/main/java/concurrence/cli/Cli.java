@@ -38,8 +38,8 @@ public final class Cli {
         try {
             return switch (command) {
                 case "run" -> new RunCommand(out, err, m, env).run(rest);
-                case "check" -> new CheckCommand(out, err, m).run(rest);
-                case "lessons" -> new LessonsCommand(out, err, m).run(rest);
+                case "check" -> new CheckCommand(out, err, m, env).run(rest);
+                case "lessons" -> new LessonsCommand(out, err, m, env).run(rest);
                 case "shell" -> new ShellCommand(out, err, m, env).run(rest);
                 case "export" -> new ExportCommand(out, err, m, env).run(rest);
                 case "rehearse" -> new RehearseCommand(out, err, m, env).run(rest);

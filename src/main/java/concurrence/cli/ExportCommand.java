@@ -23,18 +23,11 @@ import java.util.Map;
  * concurrence export --format json | jq '.runs[].result.wall_s'
  * }</pre>
  */
-final class ExportCommand {
+final class ExportCommand extends SubCommand {
     static final String SYNTAX = "concurrence export [--format markdown|csv|json] [--output FILE] [--lang fr|en]";
-    private final PrintStream out;
-    private final PrintStream err;
-    private final Messages m;
-    private final Map<String, String> env;
 
     ExportCommand(PrintStream out, PrintStream err, Messages m, Map<String, String> env) {
-        this.out = out;
-        this.err = err;
-        this.m = m;
-        this.env = env;
+        super(out, err, m, env);
     }
 
     Options options() {
@@ -46,7 +39,7 @@ final class ExportCommand {
                 .addOption(Parsing.flag("help", m.get("opt.help")));
     }
 
-    int run(String[] args) {
+    @Override int run(String[] args) {
         ExportFormat format;
         String output;
         Path lessons;

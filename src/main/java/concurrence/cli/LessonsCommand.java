@@ -12,6 +12,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
 import java.io.PrintStream;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,16 +28,11 @@ import java.util.stream.Collectors;
  * concurrence lessons --check --lessons ~/mon-cours
  * }</pre>
  */
-final class LessonsCommand {
+final class LessonsCommand extends SubCommand {
     static final String SYNTAX = "concurrence lessons [--check] [--lang fr|en] [--lessons DIR]";
-    private final PrintStream out;
-    private final PrintStream err;
-    private final Messages m;
 
-    LessonsCommand(PrintStream out, PrintStream err, Messages m) {
-        this.out = out;
-        this.err = err;
-        this.m = m;
+    LessonsCommand(PrintStream out, PrintStream err, Messages m, Map<String, String> env) {
+        super(out, err, m, env);
     }
 
     Options options() {
@@ -47,7 +43,7 @@ final class LessonsCommand {
                 .addOption(Parsing.flag("help", m.get("opt.help")));
     }
 
-    int run(String[] args) {
+    @Override int run(String[] args) {
         Path root;
         String language;
         boolean check;

@@ -32,23 +32,16 @@ import java.util.Optional;
  * concurrence rehearse --scale 0.1
  * }</pre>
  */
-final class RehearseCommand {
+final class RehearseCommand extends SubCommand {
     static final String SYNTAX = "concurrence rehearse [--scale X] [--lessons DIR]";
     /** Tasks of 20 ms: every code path of a run, in a fraction of a second per experiment. */
     static final double SCALE = 0.02;
     /** A cpu run waits for the machine's turn as any other does (a classmate may be measuring), but not for long. */
     static final Duration MAX_TURN_WAIT = Duration.ofSeconds(10);
 
-    private final PrintStream out;
-    private final PrintStream err;
-    private final Messages m;
-    private final Map<String, String> env;
 
     RehearseCommand(PrintStream out, PrintStream err, Messages m, Map<String, String> env) {
-        this.out = out;
-        this.err = err;
-        this.m = m;
-        this.env = env;
+        super(out, err, m, env);
     }
 
     Options options() {
@@ -59,7 +52,7 @@ final class RehearseCommand {
                 .addOption(Parsing.flag("help", m.get("opt.help")));
     }
 
-    int run(String[] args) {
+    @Override int run(String[] args) {
         double scale;
         Path root;
         String language;

@@ -40,18 +40,11 @@ import java.util.Optional;
  * concurrence run --strategy sequential,threads --task io --scale 0.1 --format json
  * }</pre>
  */
-final class RunCommand {
+final class RunCommand extends SubCommand {
     static final String SYNTAX = "concurrence run --strategy S[,S...] --task io|cpu [options]";
-    private final PrintStream out;
-    private final PrintStream err;
-    private final Messages m;
-    private final Map<String, String> env;
 
     RunCommand(PrintStream out, PrintStream err, Messages m, Map<String, String> env) {
-        this.out = out;
-        this.err = err;
-        this.m = m;
-        this.env = env;
+        super(out, err, m, env);
     }
 
     Options options() {
@@ -73,7 +66,7 @@ final class RunCommand {
     /** The parsed request: the specs to run, in order, and the output format. */
     record Request(List<ExperimentSpec> specs, ReportFormat format, Optional<Path> python) {}
 
-    int run(String[] args) {
+    @Override int run(String[] args) {
         Request request;
         try {
             CommandLine line = Parsing.parse(options(), args, m);

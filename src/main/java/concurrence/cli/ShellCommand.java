@@ -19,18 +19,11 @@ import java.util.Map;
  * printf 'run threads io --scale 0.1\n' | concurrence shell
  * }</pre>
  */
-final class ShellCommand {
+final class ShellCommand extends SubCommand {
     static final String SYNTAX = "concurrence shell [--lang fr|en] [--lessons DIR] [--plain] [--reset]";
-    private final PrintStream out;
-    private final PrintStream err;
-    private final Messages m;
-    private final Map<String, String> env;
 
     ShellCommand(PrintStream out, PrintStream err, Messages m, Map<String, String> env) {
-        this.out = out;
-        this.err = err;
-        this.m = m;
-        this.env = env;
+        super(out, err, m, env);
     }
 
     Options options() {
@@ -42,7 +35,7 @@ final class ShellCommand {
                 .addOption(Parsing.flag("help", m.get("opt.help")));
     }
 
-    int run(String[] args) {
+    @Override int run(String[] args) {
         ShellMain.Options options;
         try {
             CommandLine line = Parsing.parse(options(), args, m);
