@@ -33,7 +33,7 @@ import java.util.Optional;
  * }</pre>
  */
 final class RehearseCommand extends SubCommand {
-    static final String SYNTAX = "concurrence rehearse [--scale X] [--lessons DIR]";
+    static final String SYNTAX = "concurrence rehearse [--scale X] [--lessons DIR] [--lang fr|en]";
     /** Tasks of 20 ms: every code path of a run, in a fraction of a second per experiment. */
     static final double SCALE = 0.02;
     /** A cpu run waits for the machine's turn as any other does (a classmate may be measuring), but not for long. */
