@@ -27,8 +27,6 @@ import org.apache.commons.cli.Options;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -231,8 +229,7 @@ final class AppCommand extends SubCommand {
 
     Request request(CommandLine line) throws Parsing.BadUsage {
         int lesson = Parsing.intIn(line, "lesson", 0, 0, 99, m);
-        String language = line.getOptionValue("lang", Messages.FRENCH);
-        if (!CourseLoader.LANGUAGES.contains(language)) throw new Parsing.BadUsage(m.get("cli.bad.lang", language));
+        String language = Parsing.language(line, m);
         Optional<RuntimeKind> runtime = Optional.empty();
         if (line.hasOption("runtime")) {
             String text = line.getOptionValue("runtime");
@@ -247,14 +244,7 @@ final class AppCommand extends SubCommand {
             String text = line.getOptionValue("bars");
             bars = Optional.of(Glyphs.Bars.parse(text).orElseThrow(() -> new Parsing.BadUsage(m.get("tui.bad.bars", text))));
         }
-        Path root;
-        String folder = line.getOptionValue("lessons");
-        try {
-            if (folder != null && !Files.isDirectory(Path.of(folder))) throw new Parsing.BadUsage(m.get("tui.bad.lessons", folder));
-            root = folder != null ? Path.of(folder) : CourseLoader.defaultRoot();
-        } catch (InvalidPathException e) {
-            throw new Parsing.BadUsage(m.get("tui.bad.lessons", folder));
-        }
+        Path root = Parsing.lessonsFolder(line, m, "tui.bad.lessons");
         return new Request(lesson, line.hasOption("lesson"), language, runtime, scale, ColorMode.detect(env, color),
                 Glyphs.detect(env, line.hasOption("ascii"), bars), root);
     }

@@ -53,8 +53,7 @@ final class ExportCommand extends SubCommand {
             format = ExportFormat.parse(f).orElseThrow(() -> new Parsing.BadUsage(m.get("export.bad.format", f, ExportFormat.names())));
             output = line.getOptionValue("output", "-");
             lessons = line.hasOption("lessons") ? Path.of(line.getOptionValue("lessons")) : CourseLoader.defaultRoot();
-            String lang = line.getOptionValue("lang", Messages.FRENCH);
-            if (!lang.equals(Messages.FRENCH) && !lang.equals(Messages.ENGLISH)) throw new Parsing.BadUsage(m.get("cli.bad.lang", lang));
+            Parsing.language(line, m);   // checked here; Cli took the messages' language from it already
         } catch (Parsing.BadUsage e) {
             err.println("concurrence export: " + e.getMessage());
             err.println(m.get("export.usage", SYNTAX));

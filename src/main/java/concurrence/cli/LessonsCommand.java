@@ -13,7 +13,6 @@ import org.apache.commons.cli.Options;
 
 import java.io.PrintStream;
 import java.util.Map;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,13 +52,10 @@ final class LessonsCommand extends SubCommand {
                 out.print(Parsing.help(SYNTAX, options(), m));
                 return Cli.OK;
             }
-            language = line.getOptionValue("lang", Messages.FRENCH);
-            if (!CourseLoader.LANGUAGES.contains(language)) throw new Parsing.BadUsage(m.get("cli.bad.lang", language));
-            String folder = line.getOptionValue("lessons");
-            if (folder != null && !Files.isDirectory(Path.of(folder))) throw new Parsing.BadUsage(m.get("lessons.bad.folder", folder));
-            root = folder != null ? Path.of(folder) : CourseLoader.defaultRoot();
+            language = Parsing.language(line, m);
+            root = Parsing.lessonsFolder(line, m, "lessons.bad.folder");
             check = line.hasOption("check");
-        } catch (Parsing.BadUsage | java.nio.file.InvalidPathException e) {
+        } catch (Parsing.BadUsage e) {
             err.println("concurrence lessons: " + e.getMessage());
             err.println(m.get("lessons.usage"));
             return Cli.USAGE;

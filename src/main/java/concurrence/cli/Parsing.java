@@ -1,6 +1,7 @@
 package concurrence.cli;
 
 import concurrence.i18n.Messages;
+import concurrence.lesson.CourseLoader;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -10,6 +11,9 @@ import org.apache.commons.cli.ParseException;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 
 /**
  * Option parsing shared by the sub-commands: Commons CLI, with messages that name the option.
@@ -82,5 +86,28 @@ final class Parsing {
         StringWriter w = new StringWriter();
         new HelpFormatter().printHelp(new PrintWriter(w), 100, syntax, "", options, 2, 2, "", false);
         return w.toString();
+    }
+
+    /** {@code --lang}: {@code fr} (the default) or {@code en}. */
+    static String language(CommandLine line, Messages m) throws BadUsage {
+        String language = line.getOptionValue("lang", Messages.FRENCH);
+        if (!CourseLoader.LANGUAGES.contains(language)) throw new BadUsage(m.get("cli.bad.lang", language));
+        return language;
+    }
+
+    /**
+     * {@code --lessons DIR}, which must be a folder ({@code badFolder} says so, naming it); the
+     * course the app was installed with when the option is absent.
+     */
+    static Path lessonsFolder(CommandLine line, Messages m, String badFolder) throws BadUsage {
+        String folder = line.getOptionValue("lessons");
+        if (folder == null) return CourseLoader.defaultRoot();
+        try {
+            Path path = Path.of(folder);
+            if (!Files.isDirectory(path)) throw new BadUsage(m.get(badFolder, folder));
+            return path;
+        } catch (InvalidPathException e) {
+            throw new BadUsage(m.get(badFolder, folder));
+        }
     }
 }

@@ -14,8 +14,6 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -38,7 +36,6 @@ final class RehearseCommand extends SubCommand {
     static final double SCALE = 0.02;
     /** A cpu run waits for the machine's turn as any other does (a classmate may be measuring), but not for long. */
     static final Duration MAX_TURN_WAIT = Duration.ofSeconds(10);
-
 
     RehearseCommand(PrintStream out, PrintStream err, Messages m, Map<String, String> env) {
         super(out, err, m, env);
@@ -64,12 +61,9 @@ final class RehearseCommand extends SubCommand {
                 return Cli.OK;
             }
             scale = Parsing.doubleIn(line, "scale", SCALE, ExperimentSpec.MIN_SCALE, ExperimentSpec.MAX_SCALE, m);
-            language = line.getOptionValue("lang", Messages.FRENCH);
-            if (!CourseLoader.LANGUAGES.contains(language)) throw new Parsing.BadUsage(m.get("cli.bad.lang", language));
-            String folder = line.getOptionValue("lessons");
-            if (folder != null && !Files.isDirectory(Path.of(folder))) throw new Parsing.BadUsage(m.get("tui.bad.lessons", folder));
-            root = folder != null ? Path.of(folder) : CourseLoader.defaultRoot();
-        } catch (Parsing.BadUsage | InvalidPathException e) {
+            language = Parsing.language(line, m);
+            root = Parsing.lessonsFolder(line, m, "tui.bad.lessons");
+        } catch (Parsing.BadUsage e) {
             err.println("concurrence rehearse: " + e.getMessage());
             err.println(m.get("rehearse.usage", SYNTAX));
             return Cli.USAGE;

@@ -149,8 +149,7 @@ final class RunCommand extends SubCommand {
         int repeat = Parsing.intIn(line, "repeat", 1, 1, ExperimentSpec.MAX_REPEAT, m);
         String formatText = line.getOptionValue("format", "table");
         ReportFormat format = ReportFormat.parse(formatText).orElseThrow(() -> new Parsing.BadUsage(m.get("run.bad.format", formatText)));
-        String lang = line.getOptionValue("lang", Messages.FRENCH);
-        if (!lang.equals(Messages.FRENCH) && !lang.equals(Messages.ENGLISH)) throw new Parsing.BadUsage(m.get("cli.bad.lang", lang));
+        Parsing.language(line, m);   // checked here; Cli took the messages' language from it already
         Duration interval = Duration.ofNanos(Math.round(switchMs * 1e6));
         List<ExperimentSpec> specs = new ArrayList<>();
         for (StrategyKind k : kinds)

@@ -44,8 +44,7 @@ final class ShellCommand extends SubCommand {
                 out.println(m.get("shell.help"));
                 return Cli.OK;
             }
-            String lang = line.getOptionValue("lang", Messages.FRENCH);
-            if (!lang.equals(Messages.FRENCH) && !lang.equals(Messages.ENGLISH)) throw new Parsing.BadUsage(m.get("cli.bad.lang", lang));
+            Parsing.language(line, m);   // checked here; Cli took the messages' language from it already
             Path lessons = line.hasOption("lessons") ? Path.of(line.getOptionValue("lessons")) : CourseLoader.defaultRoot();
             options = new ShellMain.Options(lessons, line.hasOption("plain"), line.hasOption("reset"));
         } catch (Parsing.BadUsage e) {
