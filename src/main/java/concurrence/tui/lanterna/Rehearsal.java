@@ -50,7 +50,8 @@ public final class Rehearsal {
     private final DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(100, 30));
     private final AtomicReference<Model> seen = new AtomicReference<>();
     private final Duration step;
-    private int steps;
+    /** Keys typed: written by the student's thread only, read by the caller once it has ended. */
+    private volatile int steps;
 
     private Rehearsal(Duration step) { this.step = step; }
 
