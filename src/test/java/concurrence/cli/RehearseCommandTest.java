@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("La commande concurrence rehearse")
@@ -65,9 +66,11 @@ class RehearseCommandTest {
                 runtimes: jvm
                 ```
                 """);
-        Map<String, String> env = Map.of("CONCURRENCE_TURNS", dir.resolve("turns").toString());
+        Path state = dir.resolve("state");
+        Map<String, String> env = Map.of("CONCURRENCE_TURNS", dir.resolve("turns").toString(), "XDG_STATE_HOME", state.toString());
 
         assertEquals(Cli.OK, run(env, "rehearse", "--lessons", dir.toString(), "--scale", "0.01"), err());
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("2 pages"), out.toString(StandardCharsets.UTF_8));
+        assertFalse(Files.exists(state), "the student's journal folder was not touched");
     }
 }

@@ -110,7 +110,7 @@ public final class FullScreen {
     /** When this app started, in milliseconds: with the run's number, it names the batch its results belong to. */
     private final long startedAt = System.currentTimeMillis();
 
-    /** A terminal made elsewhere (the rehearsal's invisible one), or null: the process's own. */
+    /** A terminal made elsewhere (the rehearsal's, emulated in memory), or null: the process's own. */
     private final Terminal given;
     /** Told the model after each turn of the loop (the rehearsal watches it), or null. */
     private final Consumer<Model> watcher;
@@ -139,6 +139,9 @@ public final class FullScreen {
         this.watcher = watcher;
         this.frameNanos = frameNanos;
     }
+
+    /** Hands a message to the loop, from any thread, as the app's own threads do (the rehearsal quits this way). */
+    void post(Msg msg) { inbox.add(msg); }
 
     public int run() {
         Messages m = View.messages(config.course().language());

@@ -1,13 +1,15 @@
 package concurrence.tui.lanterna;
 
-import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTTYTerminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import concurrence.engine.TaskKind;
 import concurrence.lesson.ExperimentDecl;
 import concurrence.lesson.Lesson;
 import concurrence.tui.Model;
+import concurrence.tui.Msg;
 import concurrence.tui.Overlay;
 import concurrence.tui.TuiConfig;
 
@@ -20,18 +22,19 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 /**
- * The app played once, start to end, on an invisible terminal: every page, each experiment at a
- * small scale (the first cpu one on each JVM runtime), the contents and the help, Python and
- * Java code, a wide window, English and back. What the app's start-up cache is made from (README: "Start-up
- * caches"): a JVM that has played it once has loaded, linked and profiled what a student's
- * session runs, so the next one starts with all of that done.
+ * The app played once, start to end, on a terminal emulated in memory ({@link EmulatedTerminal}):
+ * every page, each experiment at a small scale (the first cpu one on each JVM runtime), the
+ * contents and the help, Python and Java code, a wide window, English and back. What the app's
+ * start-up cache is made from (README: "Start-up caches"): a JVM that has played it once has
+ * loaded, linked and profiled what a student's session runs, Lanterna's ANSI terminal included,
+ * so the next one starts with all of that done.
  *
  * <pre>{@code
  * Rehearsal.Outcome o = Rehearsal.play(config.withScale(0.02), System.err);   // a few seconds
  * }</pre>
  *
  * <p><b>Threads.</b> The app's loop runs on the calling thread, as it does for a student; a
- * daemon thread plays the student: it types keys into the virtual terminal and waits, each time,
+ * daemon thread plays the student: it types keys into the emulated terminal and waits, each time,
  * until the model the loop publishes ({@link #seen}, written by the loop's thread only) shows
  * that the key took effect. Every wait has a deadline; past it the rehearsal gives up, quits
  * the app, and says which step did not happen.
@@ -47,7 +50,7 @@ public final class Rehearsal {
         public boolean ok() { return exitCode == 0 && failed.isEmpty(); }
     }
 
-    private final DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(100, 30));
+    private final EmulatedTerminal terminal = new EmulatedTerminal(100, 30);
     private final AtomicReference<Model> seen = new AtomicReference<>();
     private final Duration step;
     /** Keys typed: written by the student's thread only, read by the caller once it has ended. */
@@ -64,19 +67,30 @@ public final class Rehearsal {
         return new Rehearsal(step).run(config, err);
     }
 
+    /**
+     * What a real terminal needs and the emulated one cannot run (their {@code stty} wants a
+     * tty): loaded, not used, so that the cache holds them too.
+     */
+    static final List<Class<?>> REAL_TERMINAL = List.of(DefaultTerminalFactory.class, UnixTerminal.class,
+            UnixLikeTTYTerminal.class, UnixLikeTerminal.CtrlCBehaviour.class);
+
     private Outcome run(TuiConfig config, PrintStream err) {
         AtomicReference<String> failed = new AtomicReference<>("");
+        FullScreen app = new FullScreen(config, Map.of(), err, terminal.terminal(), seen::set, FRAME_NANOS);
         Thread student = Thread.ofPlatform().daemon().name("rehearsal").unstarted(() -> {
             try {
                 playCourse();
             } catch (StepFailed e) {
                 failed.set(e.getMessage());
-                quit();
             } catch (InterruptedException e) {
-                // the app ended first
+                return;   // the app ended first
+            } catch (RuntimeException | Error e) {
+                failed.set(e.toString());
             }
+            // Through the loop's inbox, not the keyboard: the app must end even if typing is what broke.
+            app.post(Msg.Key.of('q'));
+            app.post(Msg.Key.of('o'));   // only if a run was going: it asks first
         });
-        FullScreen app = new FullScreen(config, Map.of(), err, terminal, seen::set, FRAME_NANOS);
         student.start();
         int code = app.run();
         student.interrupt();
@@ -123,21 +137,20 @@ public final class Rehearsal {
         }
         type(KeyType.Tab);
         await("the contents", x -> x.overlay() instanceof Overlay.Contents);
-        type(KeyType.Escape);
+        type(KeyType.Tab);   // closes the contents, as Esc does (a lone Esc waits to see if a sequence follows)
         type('?');
         await("the help", x -> x.overlay() instanceof Overlay.Help);
-        type(KeyType.Escape);
+        type(KeyType.Tab);   // any key closes the help
         await("the help closed", x -> x.overlay() instanceof Overlay.None);
-        terminal.setTerminalSize(new TerminalSize(160, 45));
+        terminal.resize(160, 45);
         await("the wide window", x -> x.columns() == 160 && x.wide());
-        terminal.setTerminalSize(new TerminalSize(100, 30));
+        terminal.resize(100, 30);
         await("the window back", x -> x.columns() == 100);
         String language = seen.get().language();
         type('L');
         await("the other language", x -> !x.language().equals(language));
         type('L');
         await("the first language again", x -> x.language().equals(language));
-        quit();
     }
 
     /** Enter, then the run to its end (confirming it if the machine is busy), with its results kept. */
@@ -153,18 +166,13 @@ public final class Rehearsal {
         await("the run of " + where + " to end", x -> !x.running());
     }
 
-    private void quit() {
-        type('q');
-        type('o');   // only if a run was going: it asks first
-    }
-
     private void type(KeyType key) {
-        terminal.addInput(new KeyStroke(key));
+        terminal.type(key);
         steps++;
     }
 
     private void type(int ch) {
-        terminal.addInput(new KeyStroke((char) ch, false, false));
+        terminal.type((char) ch);
         steps++;
     }
 
