@@ -17,6 +17,13 @@ public sealed interface RunState {
     record Idle() implements RunState {}
 
     /**
+     * Enter was pressed while the app was still looking for the Pythons: {@code block} runs as
+     * soon as they are found, so that it runs on the runtime it would have had, and so that the
+     * search's processes do not share the cores with it.
+     */
+    record Queued(BlockKey block) implements RunState {}
+
+    /**
      * Run {@code runId} of {@code block}: its strategies in order, the one running now, whether
      * Esc was pressed (the engine is stopping it), and, before it starts, its wait for the
      * machine's turn.

@@ -39,7 +39,7 @@ public final class Update {
         return switch (msg) {
             case Msg.Key k -> key(m, k);
             case Msg.Tick t -> Step.of(m);
-            case Msg.RuntimesFound f -> Step.of(m.withAvailable(f.available()).withSearching(false));
+            case Msg.RuntimesFound f -> runtimesFound(m.withAvailable(f.available()).withSearching(false));
             case Msg.Resize r -> Step.of(clampScroll(m.withSize(r.columns(), r.rows())));
             case Msg.Busy b -> Step.of(m.withLoad(b.average()).withOthers(b.others()));
             case Msg.RunEvent e -> m.run() instanceof RunState.Running r && r.runId() == e.runId()
@@ -175,6 +175,8 @@ public final class Update {
     private static Step escape(Model m) {
         if (m.run() instanceof RunState.Running r && !r.cancelling())
             return Step.of(m.withRun(r.cancelled()), new Command.CancelRun());
+        if (m.run() instanceof RunState.Queued)
+            return Step.of(m.withRun(RunState.IDLE).withNotice(Optional.of(Notice.info("tui.notice.cancelled.before"))));
         return Step.of(m.withNotice(Optional.empty()));
     }
 
@@ -192,12 +194,19 @@ public final class Update {
     }
 
     private static Step start(Model m, BlockKey key) {
+        if (m.searching())
+            return Step.of(m.withRun(new RunState.Queued(key)).withNotice(Optional.of(Notice.info("tui.notice.queued"))));
         List<ExperimentSpec> specs = m.specs(key);
         if (specs.isEmpty()) return Step.of(m);
         int id = m.nextRunId();
         Model next = m.withRun(new RunState.Running(id, key, specs, 0, false, Optional.empty())).withNextRunId(id + 1)
                 .withResult(key, List.of()).withNotice(Optional.empty());
         return Step.of(next, new Command.StartRun(id, specs));
+    }
+
+    /** The Pythons are known: the run queued meanwhile starts, on the runtime it now has. */
+    private static Step runtimesFound(Model m) {
+        return m.run() instanceof RunState.Queued q ? start(m.withRun(RunState.IDLE), q.block()) : Step.of(m);
     }
 
     /** Said when a run is asked for while one goes; no longer true once it ends. */

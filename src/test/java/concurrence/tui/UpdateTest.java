@@ -222,6 +222,31 @@ class UpdateTest {
         }
 
         @Test
+        @DisplayName("Entrée pendant la recherche des Python : l'expérience attend, puis part sur le runtime qu'elle aurait eu")
+        void enterWhileSearchingWaitsForThePythons() {
+            Folded f = fold(io.withSearching(true), key(Msg.Key.Kind.ENTER));
+            assertTrue(f.commands().isEmpty(), "nothing starts while the search's processes share the cores");
+            assertEquals(new RunState.Queued(io.blockKey()), f.model().run());
+            assertFalse(f.model().running());
+            assertEquals("tui.notice.queued", f.model().notice().orElseThrow().key());
+
+            Folded found = fold(f.model(), new Msg.RuntimesFound(java.util.EnumSet.allOf(RuntimeKind.class)));
+            Command.StartRun run = assertInstanceOf(Command.StartRun.class, found.commands().get(0));
+            assertEquals(RuntimeKind.PYTHON, run.specs().get(0).runtime(), "the page's first runtime, found meanwhile");
+            assertTrue(found.model().running());
+        }
+
+        @Test
+        @DisplayName("Échap renonce à une expérience qui attend les Python")
+        void escapeGivesUpAQueuedRun() {
+            Folded f = fold(io.withSearching(true), key(Msg.Key.Kind.ENTER), key(Msg.Key.Kind.ESCAPE),
+                    new Msg.RuntimesFound(java.util.EnumSet.allOf(RuntimeKind.class)));
+            assertTrue(f.commands().isEmpty());
+            assertEquals(RunState.IDLE, f.model().run());
+            assertEquals("tui.notice.cancelled.before", f.model().notice().orElseThrow().key());
+        }
+
+        @Test
         @DisplayName("r relance aussi ; une seconde demande pendant l'exécution est refusée avec un message")
         void oneAtATime() {
             Folded f = fold(io, key('r'), key('r'));
