@@ -77,7 +77,7 @@ concurrence_need_maven() {
 # if it cannot be made, the app starts without it (and the launcher does not try again until the
 # jar changes). CONCURRENCE_START_CACHE=0 turns all of this off.
 concurrence_start_cache() {
-  local jar=$1 lessons=$2 major ext version dir cache part log
+  local jar=$1 lessons=$2 major ext version dir cache part
   CONCURRENCE_CACHE_OPTS=()
   [ "${CONCURRENCE_START_CACHE:-1}" != 0 ] || return 0
   major=$(concurrence_java_major "$JAVA")
@@ -87,6 +87,7 @@ concurrence_start_cache() {
   dir=$(dirname "$jar")
   cache="$dir/app-$version.$ext"
   if ! [ "$cache" -nt "$jar" ] && ! [ -w "$dir" ]; then
+    [ -n "${XDG_CACHE_HOME:-}" ] || [ -n "${HOME:-}" ] || return 0   # nowhere of the user's to keep it
     dir="${XDG_CACHE_HOME:-$HOME/.cache}/concurrence"
     cache="$dir/app-jar$(printf '%s' "$jar" | cksum | cut -d' ' -f1)-$version.$ext"
     (umask 077; mkdir -p "$dir") 2>/dev/null || return 0
@@ -94,11 +95,10 @@ concurrence_start_cache() {
   if ! [ "$cache" -nt "$jar" ] && ! [ "$cache.failed" -nt "$jar" ] && [ -w "$dir" ]; then
     echo "concurrence: preparing the start-up cache (once per build, about 10 s)..." >&2
     part=$(mktemp "$dir/app-XXXXXX.part") || return 0
-    log=$(mktemp)
     local make=(-XX:AOTCacheOutput="$part" -Xlog:aot=off,cds=off)
     [ "$ext" = aot ] || make=(-XX:ArchiveClassesAtExit="$part" -Xlog:cds=off,cds+dynamic=off)
     if "$JAVA" "${make[@]}" --enable-native-access=ALL-UNNAMED -Dconcurrence.lessons="$lessons" \
-        -jar "$jar" rehearse </dev/null >"$log" 2>&1 && [ -s "$part" ]; then
+        -jar "$jar" rehearse </dev/null >/dev/null 2>&1 && [ -s "$part" ]; then
       chmod 0644 "$part"
       mv -f "$part" "$cache"
       # The caches of this jar for other JDKs: a JVM can only use one made by itself.
@@ -111,7 +111,6 @@ concurrence_start_cache() {
       rm -f "$part" "$part.config"
       touch "$cache.failed" 2>/dev/null || true
     fi
-    rm -f "$log"
   fi
   if [ "$cache" -nt "$jar" ]; then
     if [ "$ext" = aot ]; then

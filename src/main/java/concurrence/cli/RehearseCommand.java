@@ -88,7 +88,7 @@ final class RehearseCommand extends SubCommand {
         try {
             state = Files.createTempDirectory("concurrence-rehearsal-");
         } catch (IOException e) {
-            err.println(m.get("rehearse.failed", e.getMessage()));
+            err.println(m.get("rehearse.failed", e.toString()));   // names the exception: AccessDeniedException: /tmp/...
             return Cli.FAILED;
         }
         Map<String, String> privateEnv = new HashMap<>(env);
