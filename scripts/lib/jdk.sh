@@ -70,7 +70,7 @@ concurrence_need_maven() {
 # from the app's start-up cache (README: "Start-up caches"), making the cache first if it is
 # missing or older than the jar. The cache holds the classes loaded and linked, and the method
 # profiles, of a rehearsal of the whole course (`concurrence rehearse`): the app's first frame
-# comes sooner, and the JIT no longer compiles the app while a student's first experiment runs.
+# comes sooner, and the JIT compiles far less of the app while a student's first experiment runs.
 # An ahead-of-time cache from JDK 25 on, a dynamic class-data archive before. Beside the jar when
 # it is fresh there (scripts/install made it for every user) or that folder is writable;
 # otherwise in ~/.cache/concurrence. Making it takes about 8 s, once per build of the jar and JDK;
@@ -81,7 +81,8 @@ concurrence_start_cache() {
   CONCURRENCE_CACHE_OPTS=()
   [ "${CONCURRENCE_START_CACHE:-1}" != 0 ] || return 0
   major=$(concurrence_java_major "$JAVA")
-  if [ "$major" -ge 25 ] 2>/dev/null; then ext=aot; else ext=jsa; fi
+  local quiet=(-Xlog:aot=off,cds=off)   # a cache that does not fit is ignored, silently
+  if [ "$major" -ge 25 ] 2>/dev/null; then ext=aot; else ext=jsa; quiet=(-Xlog:cds=off,cds+dynamic=off); fi
   version=$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"$/\1/p' "$JAVA_HOME/release" 2>/dev/null | head -n 1)
   version=${version:-$major}
   dir=$(dirname "$jar")
@@ -95,9 +96,9 @@ concurrence_start_cache() {
   if ! [ "$cache" -nt "$jar" ] && ! [ "$cache.failed" -nt "$jar" ] && [ -w "$dir" ]; then
     echo "concurrence: preparing the start-up cache (once per build, about 10 s)..." >&2
     part=$(mktemp "$dir/app-XXXXXX.part") || return 0
-    local make=(-XX:AOTCacheOutput="$part" -Xlog:aot=off,cds=off)
-    [ "$ext" = aot ] || make=(-XX:ArchiveClassesAtExit="$part" -Xlog:cds=off,cds+dynamic=off)
-    if "$JAVA" "${make[@]}" --enable-native-access=ALL-UNNAMED -Dconcurrence.lessons="$lessons" \
+    local make=(-XX:AOTCacheOutput="$part")
+    [ "$ext" = aot ] || make=(-XX:ArchiveClassesAtExit="$part")
+    if "$JAVA" "${make[@]}" "${quiet[@]}" --enable-native-access=ALL-UNNAMED -Dconcurrence.lessons="$lessons" \
         -jar "$jar" rehearse </dev/null >/dev/null 2>&1 && [ -s "$part" ]; then
       chmod 0644 "$part"
       mv -f "$part" "$cache"
@@ -113,10 +114,7 @@ concurrence_start_cache() {
     fi
   fi
   if [ "$cache" -nt "$jar" ]; then
-    if [ "$ext" = aot ]; then
-      CONCURRENCE_CACHE_OPTS=(-XX:AOTCache="$cache" -Xlog:aot=off,cds=off)
-    else
-      CONCURRENCE_CACHE_OPTS=(-XX:SharedArchiveFile="$cache" -Xlog:cds=off,cds+dynamic=off)
-    fi
+    if [ "$ext" = aot ]; then CONCURRENCE_CACHE_OPTS=(-XX:AOTCache="$cache"); else CONCURRENCE_CACHE_OPTS=(-XX:SharedArchiveFile="$cache"); fi
+    CONCURRENCE_CACHE_OPTS+=("${quiet[@]}")
   fi
 }

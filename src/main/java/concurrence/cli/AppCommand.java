@@ -93,12 +93,9 @@ final class AppCommand extends SubCommand {
             err.println(m.get("tui.usage", SYNTAX));
             return Cli.USAGE;
         }
-        Course course = CourseLoader.load(request.root(), request.language());
-        if (course.lessons().isEmpty()) {
-            course.problems().forEach(err::println);
-            err.println(m.get("tui.no.lessons", request.root()));
-            return Cli.FAILED;
-        }
+        Optional<Course> loaded = course(request.root(), request.language());
+        if (loaded.isEmpty()) return Cli.FAILED;
+        Course course = loaded.get();
         List<Lesson> pages = course.lessons();
         if (request.lessonGiven() && pages.stream().noneMatch(l -> l.number() == request.lesson())) {
             err.println("concurrence: " + m.get("tui.bad.lesson", request.lesson(),
@@ -114,6 +111,15 @@ final class AppCommand extends SubCommand {
         } finally {
             warnings.release();
         }
+    }
+
+    /** The course in {@code language}; empty, with its problems and why printed, when no page could be read. */
+    Optional<Course> course(Path root, String language) {
+        Course course = CourseLoader.load(root, language);
+        if (!course.lessons().isEmpty()) return Optional.of(course);
+        course.problems().forEach(err::println);
+        err.println(m.get("tui.no.lessons", root));
+        return Optional.empty();
     }
 
     /**

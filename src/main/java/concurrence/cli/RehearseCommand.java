@@ -6,7 +6,6 @@ import concurrence.i18n.Messages;
 import concurrence.journal.MachineFacts;
 import concurrence.journal.Session;
 import concurrence.lesson.Course;
-import concurrence.lesson.CourseLoader;
 import concurrence.tui.ColorMode;
 import concurrence.tui.Glyphs;
 import concurrence.tui.TuiConfig;
@@ -76,12 +75,9 @@ final class RehearseCommand extends SubCommand {
             err.println(m.get("rehearse.usage", SYNTAX));
             return Cli.USAGE;
         }
-        Course course = CourseLoader.load(root, language);
-        if (course.lessons().isEmpty()) {
-            course.problems().forEach(err::println);
-            err.println(m.get("tui.no.lessons", root));
-            return Cli.FAILED;
-        }
+        Optional<Course> loaded = new AppCommand(out, err, m, env).course(root, language);
+        if (loaded.isEmpty()) return Cli.FAILED;
+        Course course = loaded.get();
         // The app's own wiring (journal, progress, export), on a journal of its own that is thrown
         // away after: the cache then holds what a student's launch reads and writes.
         Path state;
